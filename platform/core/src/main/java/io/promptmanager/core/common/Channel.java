@@ -1,0 +1,6 @@
+package io.promptmanager.core.common;
+
+/** The door a request came through. */
+public enum Channel {
+    CONSOLE, API
+}

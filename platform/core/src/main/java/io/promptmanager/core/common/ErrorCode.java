@@ -1,0 +1,38 @@
+package io.promptmanager.core.common;
+
+/**
+ * Stable error codes shared by every door (API and console). The status is the HTTP status the
+ * API answers with; the console shows the same code's message.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "Validation failed"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    PLAN_REQUIRED(403, "Plan does not include this feature"),
+    SCOPE_REQUIRED(403, "API key lacks the required scope"),
+    FORBIDDEN(403, "Forbidden"),
+    ACCOUNT_DISABLED(403, "Account disabled"),
+    SIGNUP_DISABLED(403, "Sign-up is disabled"),
+    NOT_FOUND(404, "Not found"),
+    CONFLICT(409, "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    QUOTA_EXCEEDED(429, "Quota exceeded"),
+    TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    PROVIDER_UNAVAILABLE(503, "Provider unavailable"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
