@@ -6,6 +6,7 @@ package io.promptmanager.core.common;
  */
 public enum ErrorCode {
     VALIDATION_FAILED(400, "Validation failed"),
+    CREDENTIALS_IN_QUERY(400, "Credentials in the query string"),
     UNAUTHENTICATED(401, "Authentication required"),
     PLAN_REQUIRED(403, "Plan does not include this feature"),
     SCOPE_REQUIRED(403, "API key lacks the required scope"),
@@ -13,8 +14,10 @@ public enum ErrorCode {
     ACCOUNT_DISABLED(403, "Account disabled"),
     SIGNUP_DISABLED(403, "Sign-up is disabled"),
     NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
     PROVIDER_UNAVAILABLE(503, "Provider unavailable"),

@@ -1,0 +1,40 @@
+package io.promptmanager.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.promptmanager.core.CoreServices;
+import io.promptmanager.server.account.MeHttpService;
+import io.promptmanager.server.admin.AdminHttpService;
+import io.promptmanager.server.apikey.ApiKeyHttpService;
+import io.promptmanager.server.audit.AuditHttpService;
+import io.promptmanager.server.http.ApiErrorHandler;
+import io.promptmanager.server.http.ApiKeyFilter;
+import io.promptmanager.server.http.RouteRecorder;
+import io.promptmanager.server.http.RouteTable;
+import io.promptmanager.server.prompt.CategoryHttpService;
+import io.promptmanager.server.prompt.ProductionHttpService;
+import io.promptmanager.server.prompt.PromptHttpService;
+import io.promptmanager.server.prompt.VersionHttpService;
+
+/** The public API's routing: the authentication filter, the one error handler, every service. */
+final class ApiRouting {
+    private ApiRouting() {
+    }
+
+    static HttpRouting.Builder create(CoreServices core, RouteTable routes) {
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new ApiKeyFilter(core.apiKeyService()))
+                .error(Throwable.class, new ApiErrorHandler(routes));
+        new RouteRecorder(routing, routes)
+                .register("/api/v1/me", new MeHttpService(core.userService()))
+                .register("/api/v1/prompts",
+                        new PromptHttpService(core.promptService()),
+                        new VersionHttpService(core.versionService()),
+                        new ProductionHttpService(core.versionService()))
+                .register("/api/v1/categories", new CategoryHttpService(core.categoryService()))
+                .register("/api/v1/api-keys", new ApiKeyHttpService(core.apiKeyService()))
+                .register("/api/v1/audit", new AuditHttpService(core.auditLog()))
+                .register("/api/v1/admin",
+                        new AdminHttpService(core.userService(), core.apiKeyService(), core.auditLog()));
+        return routing;
+    }
+}

@@ -1,0 +1,81 @@
+package io.promptmanager.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.promptmanager.core.common.DomainException;
+import io.promptmanager.core.common.ErrorCode;
+import io.promptmanager.core.common.Violation;
+import io.helidon.webserver.http.ServerRequest;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import org.eclipse.yasson.YassonConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * JSON of the public API: strict reading (unknown fields, wrong types and malformed JSON are 400
+ * VALIDATION_FAILED naming the field) and writing with explicit nulls. Problems are written
+ * without null members.
+ */
+public final class ApiJson {
+    public static final String MEDIA_TYPE = "application/json";
+    private static final Jsonb STRICT = JsonbBuilder.create(new YassonConfig()
+            .withFailOnUnknownProperties(true)
+            .withNullValues(true));
+    private static final Jsonb PROBLEMS = JsonbBuilder.create(new YassonConfig().withNullValues(false));
+
+    private ApiJson() {
+    }
+
+    /** The request body as {@code type}; a missing body is a violation on {@code body}. */
+    public static <T> T read(ServerRequest request, Class<T> type) {
+        return readOptional(request, type).orElseThrow(
+                () -> DomainException.invalid("body", "a JSON request body is required"));
+    }
+
+    /** The request body as {@code type}, or empty when the request has none (or {@code null}). */
+    public static <T> Optional<T> readOptional(ServerRequest request, Class<T> type) {
+        if (!request.content().hasEntity()) {
+            return Optional.empty();
+        }
+        requireJsonContentType(request);
+        byte[] body = request.content().as(byte[].class);
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parse(new String(body, StandardCharsets.UTF_8), type));
+    }
+
+    static <T> T parse(String json, Class<T> type) {
+        try {
+            return STRICT.fromJson(json, type);
+        } catch (JsonbException e) {
+            throw DomainException.invalid(JsonErrors.violations(e));
+        }
+    }
+
+    public static byte[] write(Object value) {
+        return STRICT.toJson(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] write(Problem problem) {
+        return PROBLEMS.toJson(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void requireJsonContentType(ServerRequest request) {
+        Optional<HttpMediaType> contentType = request.headers().contentType();
+        if (contentType.isEmpty()) {
+            return;
+        }
+        var mediaType = contentType.get().mediaType();
+        boolean json = "application".equalsIgnoreCase(mediaType.type())
+                && ("json".equalsIgnoreCase(mediaType.subtype()) || mediaType.subtype().toLowerCase().endsWith("+json"));
+        if (!json) {
+            throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as application/json (" + HeaderNames.CONTENT_TYPE.defaultCase()
+                            + " was " + mediaType.text() + ")");
+        }
+    }
+}

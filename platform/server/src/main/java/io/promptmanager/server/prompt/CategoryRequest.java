@@ -1,0 +1,5 @@
+package io.promptmanager.server.prompt;
+
+/** {@code {"name"}}: create or rename a category. */
+public record CategoryRequest(String name) {
+}
