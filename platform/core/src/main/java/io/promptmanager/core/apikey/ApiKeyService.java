@@ -135,13 +135,20 @@ public final class ApiKeyService {
     /**
      * Start-up: makes the operator's {@code PM_ADMIN_API_KEY} a valid all-scope key of
      * {@code adminId}: one key row, created on the first start and brought back in step (owner,
-     * secret, scopes, not revoked, no expiry) on every later one. Any string of at least 32
-     * printable ASCII characters without spaces is accepted.
+     * secret, scopes, not revoked, no expiry) on every later one. Any string of 32 to 512
+     * printable ASCII characters without spaces is accepted (IllegalArgumentException otherwise,
+     * whose message never repeats the value).
      */
     public void ensureOperatorKey(UUID adminId, String secret) {
-        if (secret == null || secret.length() < MIN_OPERATOR_KEY_LENGTH || !PRINTABLE.matcher(secret).matches()) {
-            throw new IllegalArgumentException("PM_ADMIN_API_KEY must be at least " + MIN_OPERATOR_KEY_LENGTH
-                    + " printable ASCII characters without spaces");
+        if (secret == null || secret.length() < MIN_OPERATOR_KEY_LENGTH || secret.length() > MAX_SECRET_LENGTH
+                || !PRINTABLE.matcher(secret).matches()) {
+            throw new IllegalArgumentException("PM_ADMIN_API_KEY must be " + MIN_OPERATOR_KEY_LENGTH + " to "
+                    + MAX_SECRET_LENGTH + " printable ASCII characters without spaces");
+        }
+        if (secret.startsWith(ApiKeyCodec.PREFIX) && !codec.isWellFormed(secret)) {
+            // authenticate() refuses such look-alikes before any lookup, so this value could never work
+            throw new IllegalArgumentException("PM_ADMIN_API_KEY starts with " + ApiKeyCodec.PREFIX
+                    + " but is not a key made by Prompt Manager; choose a value without that prefix");
         }
         byte[] hash = codec.hash(secret);
         transactions.run(exec -> {

@@ -3,6 +3,9 @@ package io.promptmanager.core.user;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +93,7 @@ public final class LoginThrottle {
     public void check(String account, String address) {
         Instant now = clock.instant();
         Duration wait = max(remaining(accounts, accountPolicy, account, now),
-                address == null ? Duration.ZERO : remaining(addresses, addressPolicy, address, now));
+                address == null ? Duration.ZERO : remaining(addresses, addressPolicy, addressKey(address), now));
         if (wait.isPositive()) {
             throw new LoginThrottledException(roundUpToSeconds(wait));
         }
@@ -101,7 +104,7 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         increment(accounts, accountPolicy, account, now);
         if (address != null) {
-            increment(addresses, addressPolicy, address, now);
+            increment(addresses, addressPolicy, addressKey(address), now);
         }
     }
 
@@ -134,6 +137,36 @@ public final class LoginThrottle {
             return null;
         }
         return failures;
+    }
+
+    /**
+     * IPv6 clients are counted per /64, the block one subscriber usually holds, or rotating
+     * through its addresses would escape the per-address limit. IPv4 and anything unparsable
+     * count as given.
+     */
+    static String addressKey(String address) {
+        String literal = address.strip();
+        if (literal.startsWith("[") && literal.endsWith("]")) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        if (literal.indexOf(':') < 0 || !literal.matches("[0-9A-Fa-f:.%]+")) {
+            return literal;
+        }
+        try {
+            // only a literal reaches here (hex digits, colons, dots), so no name is ever resolved
+            InetAddress parsed = InetAddress.getByName(literal);
+            if (parsed instanceof Inet6Address ipv6) {
+                byte[] bytes = ipv6.getAddress();
+                StringBuilder prefix = new StringBuilder();
+                for (int i = 0; i < 8; i += 2) {
+                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                }
+                return prefix.append(":/64").toString();
+            }
+            return parsed.getHostAddress();
+        } catch (UnknownHostException e) {
+            return literal;
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -308,10 +308,13 @@ class ApiKeyServiceIT {
 
         assertThatThrownBy(() -> apiKeys.ensureOperatorKey(admin.userId(), tooShort.substring(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("PM_ADMIN_API_KEY must be at least 32 printable ASCII characters without spaces")
+                .hasMessage("PM_ADMIN_API_KEY must be 32 to 512 printable ASCII characters without spaces")
                 .hasMessageNotContaining(tooShort.substring(1));
         assertThatThrownBy(() -> apiKeys.ensureOperatorKey(admin.userId(), "with spaces " + OPERATOR_SECRET))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> apiKeys.ensureOperatorKey(admin.userId(), "pmk_" + OPERATOR_SECRET))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(OPERATOR_SECRET);
         assertThatThrownBy(() -> apiKeys.ensureOperatorKey(newUser(Plan.PRO).id(), OPERATOR_SECRET + "x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(OPERATOR_SECRET);

@@ -105,6 +105,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void countsIpv6ClientsPerSlash64SoRotatingAddressesDoesNotHelp() {
+        for (int i = 0; i < 21; i++) {
+            throttle.recordFailure("user" + i + "@example.com", "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+
+        assertThat(waitFor("fresh@example.com", "[2001:0db8:0001:0002:ffff:ffff:ffff:ffff]"))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatCode(() -> throttle.check("fresh@example.com", "2001:db8:1:3::1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void keysAddressesByIpv4AddressOrIpv6Block() {
+        assertThat(LoginThrottle.addressKey(" 203.0.113.7 ")).isEqualTo("203.0.113.7");
+        assertThat(LoginThrottle.addressKey("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(LoginThrottle.addressKey("2001:DB8::1")).isEqualTo("2001:db8:0:0::/64");
+        assertThat(LoginThrottle.addressKey("unix:socket")).isEqualTo("unix:socket");
+    }
+
+    @Test
     void forgetsFailuresAfterAQuietHour() {
         failTimes(12, ACCOUNT, ADDRESS);
 
