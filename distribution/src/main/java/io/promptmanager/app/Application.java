@@ -2,6 +2,7 @@ package io.promptmanager.app;
 
 import io.promptmanager.core.CoreServices;
 import io.promptmanager.core.CoreSettings;
+import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.plugin.PluginHost;
@@ -54,7 +55,12 @@ final class Application implements AutoCloseable {
 
     private void provisionAdmin() {
         String password = settings.adminPassword().isEmpty() ? null : settings.adminPassword();
-        Optional<String> generated = core.userService().ensureInitialAdmin(settings.adminEmail(), password);
+        Optional<String> generated;
+        try {
+            generated = core.userService().ensureInitialAdmin(settings.adminEmail(), password);
+        } catch (DomainException e) {
+            throw new StartupException("Cannot create the administrator " + settings.adminEmail() + ": " + e.getMessage(), e);
+        }
         generated.ifPresent(secret -> System.out.println("""
 
                 ================================================================
@@ -65,11 +71,13 @@ final class Application implements AutoCloseable {
                 ================================================================
                 """.formatted(settings.adminEmail(), secret)));
         if (!settings.adminApiKey().isEmpty()) {
-            User admin = core.userService().findByEmail(settings.adminEmail())
-                    .filter(User::isAdmin)
-                    .orElseThrow(() -> new StartupException("PM_ADMIN_API_KEY is set but " + settings.adminEmail()
-                            + " is not an administrator account (set PM_ADMIN_EMAIL to one)"));
-            core.apiKeyService().ensureOperatorKey(admin.id(), settings.adminApiKey());
+            User admin = core.userService().firstAdmin()
+                    .orElseThrow(() -> new StartupException("PM_ADMIN_API_KEY is set but no enabled administrator exists"));
+            try {
+                core.apiKeyService().ensureOperatorKey(admin.id(), settings.adminApiKey());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("PM_ADMIN_API_KEY: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.promptmanager.core;
 
+import io.promptmanager.core.apikey.ApiKeyCodec;
+import io.promptmanager.core.apikey.ApiKeyRepository;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
@@ -9,8 +11,14 @@ import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.PromptService;
 import io.promptmanager.core.prompt.VersionService;
+import io.promptmanager.core.quota.UsageRepository;
 import io.promptmanager.core.quota.UsageService;
+import io.promptmanager.core.user.LoginThrottle;
+import io.promptmanager.core.user.PasswordHasher;
+import io.promptmanager.core.user.UserRepository;
 import io.promptmanager.core.user.UserService;
+
+import java.time.Clock;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
@@ -32,10 +40,14 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
         this.planCatalog = new PlanCatalog(settings.plans());
-        this.auditLog = new AuditLog(new AuditRepository(), transactions, settings.clock());
-        this.usageService = new UsageService();
-        this.userService = new UserService();
-        this.apiKeyService = new ApiKeyService();
+        Clock clock = settings.clock();
+        this.auditLog = new AuditLog(new AuditRepository(), transactions, clock);
+        this.usageService = new UsageService(transactions, new UsageRepository(), planCatalog, clock);
+        UserRepository userRepository = new UserRepository();
+        this.userService = new UserService(transactions, userRepository, new PasswordHasher(),
+                new LoginThrottle(clock), auditLog, planCatalog, usageService, settings.accounts(), clock);
+        this.apiKeyService = new ApiKeyService(transactions, new ApiKeyRepository(), userRepository,
+                new ApiKeyCodec(settings.apiKeyPepper()), auditLog, planCatalog, clock);
         this.categoryService = new CategoryService();
         this.promptService = new PromptService();
         this.versionService = new VersionService();
