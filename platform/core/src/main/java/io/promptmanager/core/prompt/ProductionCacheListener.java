@@ -76,6 +76,7 @@ public final class ProductionCacheListener implements AutoCloseable {
             started = thread;
         }
         if (started != null) {
+            started.interrupt(); // cuts a reconnect backoff short; a poll returns within POLL_MILLIS anyway
             try {
                 started.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
@@ -115,6 +116,9 @@ public final class ProductionCacheListener implements AutoCloseable {
         // Anything announced before this LISTEN was not received: start over from the database.
         cache.resume();
         listening = true;
+        if (firstListen.getCount() == 0) {
+            LOG.info("Production cache receives database notifications again");
+        }
         firstListen.countDown();
     }
 

@@ -67,12 +67,13 @@ class VersionServiceIT {
 
     private static VersionInput greeting(String commitMessage) {
         return new VersionInput(
-                List.of(new Message("system", "You write {{tone}} greetings."),
+                List.of(new Message("system", "You write {{tone}} greetings of at most {{lines}} lines."),
                         new Message("user", "Greet {{name}} in {{count}} words.{{#shout}} LOUDLY!{{/shout}}")),
                 List.of(new VariableDeclaration("name", "string", true, null, "who to greet"),
                         new VariableDeclaration("count", "number", true, null, null),
                         new VariableDeclaration("tone", "string", false, "warm", null),
-                        new VariableDeclaration("shout", "boolean", false, false, null)),
+                        new VariableDeclaration("shout", "boolean", false, false, null),
+                        new VariableDeclaration("lines", "number", false, 2, null)),
                 "openai/gpt-4o-mini",
                 new ModelParameters(new BigDecimal("0.7"), 200, null, null, null, List.of("END"), null),
                 commitMessage);
@@ -91,6 +92,7 @@ class VersionServiceIT {
         assertThat(first.authorId()).isEqualTo(alice.userId());
         assertThat(first.promptName()).isEqualTo(prompt);
         assertThat(stack.versions.get(alice, prompt, 1)).isEqualTo(first);
+        assertThat(first.variables().getLast().defaultValue()).isEqualTo(new BigDecimal("2"));
         assertThat(stack.versions.list(alice, prompt)).containsExactly(second, first);
     }
 
@@ -315,7 +317,7 @@ class VersionServiceIT {
         assertThat(rendered.promptName()).isEqualTo(prompt);
         assertThat(rendered.version()).isEqualTo(1);
         assertThat(rendered.messages()).containsExactly(
-                new Message("system", "You write warm greetings."),
+                new Message("system", "You write warm greetings of at most 2 lines."),
                 new Message("user", "Greet <b>Ann & Bob</b> in 5 words. LOUDLY!"));
         assertThat(rendered.model()).isEqualTo("openai/gpt-4o-mini");
         assertThat(rendered.parameters().temperature()).isEqualByComparingTo("0.7");
@@ -360,10 +362,11 @@ class VersionServiceIT {
         // given
         stack.versions.create(alice, prompt, greeting("v1"));
         VersionInput changed = new VersionInput(
-                List.of(new Message("system", "You write {{tone}} greetings."),
+                List.of(new Message("system", "You write {{tone}} greetings of at most {{lines}} lines."),
                         new Message("user", "Greet {{name}} warmly.")),
                 List.of(new VariableDeclaration("name", "string", true, null, "who to greet"),
-                        new VariableDeclaration("tone", "string", false, "warm", null)),
+                        new VariableDeclaration("tone", "string", false, "warm", null),
+                        new VariableDeclaration("lines", "number", false, 2, null)),
                 "anthropic/claude-3.5-haiku",
                 new ModelParameters(new BigDecimal("0.2"), 200, null, null, null, List.of("END"), null),
                 "v2");
