@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** A user's categories. Deleting one leaves its prompts uncategorised. */
 public final class CategoryService {
@@ -79,7 +80,7 @@ public final class CategoryService {
         return stripped;
     }
 
-    private static Category uniquely(String name, java.util.function.Supplier<Category> work) {
+    private static Category uniquely(String name, Supplier<Category> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {
