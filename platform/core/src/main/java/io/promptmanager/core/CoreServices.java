@@ -8,8 +8,13 @@ import io.promptmanager.core.audit.AuditRepository;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.prompt.CategoryRepository;
 import io.promptmanager.core.prompt.CategoryService;
+import io.promptmanager.core.prompt.ProductionCache;
+import io.promptmanager.core.prompt.ProductionCacheListener;
+import io.promptmanager.core.prompt.PromptRepository;
 import io.promptmanager.core.prompt.PromptService;
+import io.promptmanager.core.prompt.VersionRepository;
 import io.promptmanager.core.prompt.VersionService;
 import io.promptmanager.core.quota.UsageRepository;
 import io.promptmanager.core.quota.UsageService;
@@ -35,6 +40,7 @@ public final class CoreServices implements AutoCloseable {
     private final PromptService promptService;
     private final VersionService versionService;
     private final CategoryService categoryService;
+    private final ProductionCacheListener productionCacheListener;
 
     private CoreServices(Database database, CoreSettings settings) {
         this.database = database;
@@ -48,9 +54,16 @@ public final class CoreServices implements AutoCloseable {
                 new LoginThrottle(clock), auditLog, planCatalog, usageService, settings.accounts(), clock);
         this.apiKeyService = new ApiKeyService(transactions, new ApiKeyRepository(), userRepository,
                 new ApiKeyCodec(settings.apiKeyPepper()), auditLog, planCatalog, clock);
-        this.categoryService = new CategoryService();
-        this.promptService = new PromptService();
-        this.versionService = new VersionService();
+        PromptRepository promptRepository = new PromptRepository();
+        CategoryRepository categoryRepository = new CategoryRepository();
+        VersionRepository versionRepository = new VersionRepository();
+        ProductionCache productionCache = new ProductionCache(versionRepository, transactions);
+        this.categoryService = new CategoryService(categoryRepository, transactions, auditLog, clock);
+        this.promptService = new PromptService(promptRepository, categoryRepository, transactions, auditLog,
+                productionCache, clock);
+        this.versionService = new VersionService(promptRepository, versionRepository, transactions, auditLog,
+                productionCache, clock);
+        this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
     }
 
     public static CoreServices start(Database database, CoreSettings settings) {
@@ -93,8 +106,13 @@ public final class CoreServices implements AutoCloseable {
         return categoryService;
     }
 
+    /** True while this node receives other nodes' cache invalidations. */
+    public boolean isListeningForInvalidations() {
+        return productionCacheListener.isListening();
+    }
+
     @Override
     public void close() {
-        // background listeners are stopped here once they exist
+        productionCacheListener.close();
     }
 }
