@@ -49,8 +49,8 @@ final class Application implements AutoCloseable {
         core = keep(CoreServices.start(database, new CoreSettings(settings.plans(), settings.accounts(),
                 pepper, Clock.systemUTC())));
         provisionAdmin();
-        PluginHost plugins = keep(PluginHost.start(settings.pluginsDir()));
-        endpoints = Endpoints.start(settings, core, plugins, started);
+        keep(PluginHost.start(settings.pluginsDir()));
+        endpoints = Endpoints.start(settings, core, started);
     }
 
     private void provisionAdmin() {

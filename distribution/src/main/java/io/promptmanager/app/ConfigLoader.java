@@ -7,6 +7,8 @@ import io.promptmanager.core.db.DatabaseSettings;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.server.ApiServerSettings;
+import io.promptmanager.ui.ConsoleSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +51,19 @@ final class ConfigLoader {
                 config.get("database.embedded-port").asInt().orElse(0),
                 config.get("database.max-pool-size").asInt().orElse(16),
                 config.get("database.connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)));
-        return new AppSettings(
+        Duration gracePeriod = config.get("shutdown.grace-period").as(Duration.class).orElse(Duration.ofSeconds(10));
+        ApiServerSettings api = new ApiServerSettings(
                 string(config, "api.host", "0.0.0.0"),
-                port(config, "api.port", 8080),
-                config.get("api.max-payload-size").asLong().orElse(1_048_576L),
+                config.get("api.port").asInt().orElse(ApiServerSettings.DEFAULT_PORT),
+                config.get("api.max-payload-size").asLong().orElse(ApiServerSettings.DEFAULT_MAX_PAYLOAD_SIZE),
+                gracePeriod);
+        ConsoleSettings console = new ConsoleSettings(
                 string(config, "console.host", "0.0.0.0"),
-                port(config, "console.port", 8081),
-                dataDir,
+                config.get("console.port").asInt().orElse(ConsoleSettings.DEFAULT_PORT),
+                gracePeriod,
+                config.get("console.session-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
+                config.get("console.trust-forwarded-headers").asBoolean().orElse(false));
+        return new AppSettings(api, console, dataDir,
                 home.resolve(string(config, "plugins.dir", "plugins")).normalize(),
                 database,
                 new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3)),
@@ -64,20 +72,11 @@ final class ConfigLoader {
                 string(config, "accounts.admin-email", "admin@localhost"),
                 string(config, "accounts.admin-password", ""),
                 string(config, "accounts.admin-api-key", ""),
-                string(config, "security.api-key-pepper", ""),
-                config.get("shutdown.grace-period").as(Duration.class).orElse(Duration.ofSeconds(10)));
+                string(config, "security.api-key-pepper", ""));
     }
 
     private static String string(Config config, String key, String fallback) {
         return config.get(key).asString().orElse(fallback).trim();
-    }
-
-    private static int port(Config config, String key, int fallback) {
-        int port = config.get(key).asInt().orElse(fallback);
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(key + " must be a port number between 0 and 65535, was " + port);
-        }
-        return port;
     }
 
     private static String oneLine(Throwable e) {
