@@ -4,6 +4,7 @@ import io.promptmanager.core.prompt.Message;
 import io.promptmanager.core.prompt.ModelParameters;
 import io.promptmanager.core.prompt.PromptVersion;
 import io.promptmanager.core.prompt.VariableDeclaration;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ public record VersionDto(UUID id, String prompt, int number, String status, List
 
     /** A declared variable: type {@code string}, {@code number} or {@code boolean}; {@code default} matches it. */
     public record VariableDto(String name, String type, Boolean required,
-                              @JsonbProperty("default") Object defaultValue, String description) {
+                              @JsonbProperty("default") @JsonbNillable Object defaultValue, String description) {
         static VariableDto from(VariableDeclaration v) {
             return new VariableDto(v.name(), v.type(), v.required(), v.defaultValue(), v.description());
         }
