@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +101,31 @@ class PromptFlowIT {
         assertThat(client.delete(PROMPT).status()).isEqualTo(204);
         assertThat(client.get(PROMPT).code()).isEqualTo("NOT_FOUND");
         assertThat(client.get(PROMPT + "/production").code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void concurrentPromotesLeaveExactlyOneProductionVersion() throws Exception {
+        ApiClient client = api.as(api.accounts().pro());
+        client.post("/api/v1/prompts", Bodies.prompt("raced"));
+        for (int round = 0; round < 5; round++) {
+            int first = client.post("/api/v1/prompts/raced/versions", Bodies.version("A.")).json().getInt("number");
+            int second = client.post("/api/v1/prompts/raced/versions", Bodies.version("B.")).json().getInt("number");
+            CountDownLatch start = new CountDownLatch(1);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<ApiResponse> a = pool.submit(() -> promoteAfter(start, client, first));
+                Future<ApiResponse> b = pool.submit(() -> promoteAfter(start, client, second));
+                start.countDown();
+
+                assertThat(List.of(a.get().status(), b.get().status())).allMatch(s -> s == 200 || s == 409);
+            }
+            assertThat(statuses(client.get("/api/v1/prompts/raced/versions")))
+                    .as("round " + round).containsOnlyOnce("PRODUCTION");
+        }
+    }
+
+    private static ApiResponse promoteAfter(CountDownLatch start, ApiClient client, int number) throws Exception {
+        start.await();
+        return client.post("/api/v1/prompts/raced/versions/" + number + "/promote", null);
     }
 
     @Test

@@ -1,17 +1,17 @@
 package io.promptmanager.server.http;
 
-import io.helidon.http.HeaderNames;
+import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.http.ServerRequest;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
-import io.promptmanager.core.common.Violation;
-import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import org.eclipse.yasson.YassonConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,13 +69,13 @@ public final class ApiJson {
         if (contentType.isEmpty()) {
             return;
         }
-        var mediaType = contentType.get().mediaType();
+        MediaType mediaType = contentType.get().mediaType();
+        String subtype = mediaType.subtype().toLowerCase(Locale.ROOT);
         boolean json = "application".equalsIgnoreCase(mediaType.type())
-                && ("json".equalsIgnoreCase(mediaType.subtype()) || mediaType.subtype().toLowerCase().endsWith("+json"));
+                && (subtype.equals("json") || subtype.endsWith("+json"));
         if (!json) {
             throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the request body as application/json (" + HeaderNames.CONTENT_TYPE.defaultCase()
-                            + " was " + mediaType.text() + ")");
+                    "Send the request body as application/json (Content-Type was " + mediaType.text() + ")");
         }
     }
 }
