@@ -1,5 +1,6 @@
 package io.promptmanager.core.prompt;
 
+import io.promptmanager.core.testing.MutableClock;
 import io.promptmanager.core.apikey.Scope;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
@@ -37,7 +38,7 @@ class PromptServiceIT {
     @BeforeAll
     static void startDatabase() {
         database = TestDatabase.fresh();
-        stack = new PromptStack(database.dbClient(), new TickingClock(Instant.parse("2026-01-01T00:00:00Z"),
+        stack = new PromptStack(database.dbClient(), MutableClock.ticking(Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofMillis(1)));
     }
 

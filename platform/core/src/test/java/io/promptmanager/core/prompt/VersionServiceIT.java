@@ -1,5 +1,6 @@
 package io.promptmanager.core.prompt;
 
+import io.promptmanager.core.testing.MutableClock;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.common.Violation;
@@ -44,7 +45,7 @@ class VersionServiceIT {
     static void startDatabase() {
         database = TestDatabase.fresh();
         // every clock read moves time on, so audit entries of one transaction have a definite order
-        stack = new PromptStack(database.dbClient(), new TickingClock(Instant.parse("2026-01-01T00:00:00Z"),
+        stack = new PromptStack(database.dbClient(), MutableClock.ticking(Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofMillis(1)));
     }
 
