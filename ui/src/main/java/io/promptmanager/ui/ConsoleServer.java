@@ -58,8 +58,11 @@ public final class ConsoleServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration(settings)));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        // On close, idle keep-alive and push connections get this long before being dropped; half
+        // the grace period at most, so that they never use it all up.
+        connector.setShutdownIdleTimeout(Math.min(1_000, settings.shutdownGrace().toMillis() / 2));
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(webApp(server, settings, context)));
+        server.setHandler(new GracefulHandler(new SecurityHeaders(webApp(server, settings, context))));
 
         bind(connector, settings);
         try {

@@ -87,9 +87,9 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
 
     protected void signIn(String email, String password) {
         navigate(LoginView.class);
-        test($(EmailField.class).id("email")).setValue(email);
-        test($(PasswordField.class).id("password")).setValue(password);
-        test($(Button.class).id("sign-in")).click();
+        test(find(EmailField.class).id("email")).setValue(email);
+        test(find(PasswordField.class).id("password")).setValue(password);
+        test(find(Button.class).id("sign-in")).click();
     }
 
     private static final class ConsoleMockServlet extends MockVaadinServlet {

@@ -49,6 +49,8 @@ class ConsoleServerIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>Prompt Manager</title>");
             assertThat(page.headers().firstValue("Server")).isEmpty();
+            assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
     }
 

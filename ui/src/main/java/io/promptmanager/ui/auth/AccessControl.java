@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  */
 public final class AccessControl implements BeforeEnterListener {
     private static final Logger LOG = Logger.getLogger(AccessControl.class.getName());
+    /** Targets outside it are Vaadin's own (e.g. the placeholder for client-side routes, which the console has none of). */
+    private static final String CONSOLE_PACKAGE = "io.promptmanager.ui.";
 
     private final transient UserService users;
 
@@ -51,8 +53,10 @@ public final class AccessControl implements BeforeEnterListener {
                 }
             }
             case UNDECLARED -> {
-                LOG.severe(() -> target.getName() + " declares no access rule (@PublicView, @SignedIn or @AdminOnly)"
-                        + " or more than one; it is refused to everyone");
+                if (target.getName().startsWith(CONSOLE_PACKAGE)) {
+                    LOG.severe(() -> target.getName() + " declares no access rule (@PublicView, @SignedIn or"
+                            + " @AdminOnly) or more than one; it is refused to everyone");
+                }
                 event.rerouteToError(NotFoundException.class);
             }
         }

@@ -20,7 +20,7 @@ class LoginThrottlingTest extends ConsoleBrowserlessTest {
         String error = GENERIC_ERROR;
         for (int attempt = 0; attempt < 20 && error.equals(GENERIC_ERROR); attempt++) {
             signIn(alan.email(), "wrong password " + attempt);
-            error = $(Span.class).id("auth-error").getText();
+            error = find(Span.class).id("auth-error").getText();
         }
 
         // then

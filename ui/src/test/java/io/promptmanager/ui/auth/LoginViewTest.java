@@ -42,8 +42,8 @@ class LoginViewTest extends ConsoleBrowserlessTest {
         // then
         assertThat(getCurrentView()).isInstanceOf(PromptsView.class);
         assertThat(VaadinSession.getCurrent().getSession().getId()).isNotEqualTo(sessionIdBefore);
-        assertThat($(Span.class).id("user-name").getText()).isEqualTo("Ada Lovelace");
-        assertThat($(Span.class).id("user-plan").getText()).isEqualTo("Free");
+        assertThat(find(Span.class).id("user-name").getText()).isEqualTo("Ada Lovelace");
+        assertThat(find(Span.class).id("user-plan").getText()).isEqualTo("Free");
     }
 
     @Test
@@ -56,7 +56,7 @@ class LoginViewTest extends ConsoleBrowserlessTest {
 
         // then
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
-        assertThat($(Span.class).id("auth-error").getText()).isEqualTo("Incorrect e-mail address or password.");
+        assertThat(find(Span.class).id("auth-error").getText()).isEqualTo("Incorrect e-mail address or password.");
     }
 
     @Test
@@ -66,7 +66,7 @@ class LoginViewTest extends ConsoleBrowserlessTest {
 
         // then
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
-        assertThat($(Span.class).id("auth-error").getText()).isEqualTo("Incorrect e-mail address or password.");
+        assertThat(find(Span.class).id("auth-error").getText()).isEqualTo("Incorrect e-mail address or password.");
     }
 
     @Test
@@ -75,7 +75,7 @@ class LoginViewTest extends ConsoleBrowserlessTest {
         navigate(LoginView.class);
 
         // then
-        assertThat($(RouterLink.class).id("sign-up-link").getHref()).isEqualTo(SignUpView.ROUTE);
+        assertThat(find(RouterLink.class).id("sign-up-link").getHref()).isEqualTo(SignUpView.ROUTE);
     }
 
     @Test
@@ -94,7 +94,7 @@ class LoginViewTest extends ConsoleBrowserlessTest {
         HttpSession httpSession = ((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession();
 
         // when
-        test($(Button.class).id("log-out")).click();
+        test(find(Button.class).id("log-out")).click();
 
         // then
         assertThatThrownBy(httpSession::getAttributeNames).isInstanceOf(IllegalStateException.class);
@@ -123,7 +123,7 @@ class LoginViewTest extends ConsoleBrowserlessTest {
 
         // then
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
-        assertThat($(Span.class).id("auth-error").getText())
+        assertThat(find(Span.class).id("auth-error").getText())
                 .isEqualTo("This account is disabled. Contact your administrator.");
     }
 }

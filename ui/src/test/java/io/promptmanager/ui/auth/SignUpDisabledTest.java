@@ -21,7 +21,7 @@ class SignUpDisabledTest extends ConsoleBrowserlessTest {
         navigate(LoginView.class);
 
         // then
-        assertThat($(RouterLink.class).withId("sign-up-link").exists()).isFalse();
+        assertThat(find(RouterLink.class).withId("sign-up-link").exists()).isFalse();
     }
 
     @Test

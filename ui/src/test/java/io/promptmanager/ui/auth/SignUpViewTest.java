@@ -28,7 +28,7 @@ class SignUpViewTest extends ConsoleBrowserlessTest {
 
         // then
         assertThat(getCurrentView()).isInstanceOf(PromptsView.class);
-        assertThat($(Span.class).id("user-name").getText()).isEqualTo("Linus");
+        assertThat(find(Span.class).id("user-name").getText()).isEqualTo("Linus");
         User created = services().userService().authenticate(email, PASSWORD, "127.0.0.1");
         assertThat(created.plan()).isEqualTo(Plan.FREE);
     }
@@ -43,7 +43,7 @@ class SignUpViewTest extends ConsoleBrowserlessTest {
         fill(email, "Shorty", "short");
 
         // then
-        PasswordField password = $(PasswordField.class).id("password");
+        PasswordField password = find(PasswordField.class).id("password");
         assertThat(getCurrentView()).isInstanceOf(SignUpView.class);
         assertThat(password.isInvalid()).isTrue();
         assertThat(password.getErrorMessage()).isEqualTo("At least 10 characters");
@@ -59,16 +59,16 @@ class SignUpViewTest extends ConsoleBrowserlessTest {
         fill(existing.email(), "Someone Else", PASSWORD);
 
         // then
-        EmailField email = $(EmailField.class).id("email");
+        EmailField email = find(EmailField.class).id("email");
         assertThat(getCurrentView()).isInstanceOf(SignUpView.class);
         assertThat(email.isInvalid()).isTrue();
         assertThat(email.getErrorMessage()).isEqualTo("An account with this e-mail address already exists.");
     }
 
     private void fill(String email, String displayName, String password) {
-        test($(EmailField.class).id("email")).setValue(email);
-        test($(TextField.class).id("display-name")).setValue(displayName);
-        test($(PasswordField.class).id("password")).setValue(password);
-        test($(Button.class).id("sign-up")).click();
+        test(find(EmailField.class).id("email")).setValue(email);
+        test(find(TextField.class).id("display-name")).setValue(displayName);
+        test(find(PasswordField.class).id("password")).setValue(password);
+        test(find(Button.class).id("sign-up")).click();
     }
 }

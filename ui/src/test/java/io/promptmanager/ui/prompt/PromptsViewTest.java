@@ -10,6 +10,7 @@ import io.promptmanager.core.prompt.Message;
 import io.promptmanager.core.prompt.ModelParameters;
 import io.promptmanager.core.prompt.Prompt;
 import io.promptmanager.core.prompt.PromptInput;
+import io.promptmanager.core.prompt.VariableDeclaration;
 import io.promptmanager.core.prompt.VersionInput;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.User;
@@ -55,7 +56,7 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
         signIn(grace);
 
         // when
-        test($(TextField.class).id("search")).setValue("french");
+        test(find(TextField.class).id("search")).setValue("french");
 
         // then
         GridTester<Grid<Prompt>, Prompt> grid = test(promptGrid());
@@ -70,7 +71,7 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
 
         // then
         assertThat(test(promptGrid()).size()).isZero();
-        assertThat($(Paragraph.class).id("prompts-empty").getText())
+        assertThat(find(Paragraph.class).id("prompts-empty").getText())
                 .isEqualTo("You have no prompts yet. Click “New prompt” to write your first one.");
     }
 
@@ -82,11 +83,11 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
         signIn(user);
 
         // when
-        test($(TextField.class).id("search")).setValue("zebra");
+        test(find(TextField.class).id("search")).setValue("zebra");
 
         // then
         assertThat(test(promptGrid()).size()).isZero();
-        assertThat($(Paragraph.class).id("prompts-empty").getText())
+        assertThat(find(Paragraph.class).id("prompts-empty").getText())
                 .isEqualTo("No prompt matches “zebra”. Try other words or clear the search.");
     }
 
@@ -97,11 +98,11 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
         signIn(user);
 
         // when
-        test($(Button.class).id("new-prompt")).click();
-        test($(TextField.class).id("prompt-name")).setValue("release-notes");
-        test($(TextArea.class).id("prompt-description")).setValue("Writes release notes");
-        test($(TextField.class).id("prompt-tags")).setValue("docs, weekly");
-        test($(Button.class).id("prompt-save")).click();
+        test(find(Button.class).id("new-prompt")).click();
+        test(find(TextField.class).id("prompt-name")).setValue("release-notes");
+        test(find(TextArea.class).id("prompt-description")).setValue("Writes release notes");
+        test(find(TextField.class).id("prompt-tags")).setValue("docs, weekly");
+        test(find(Button.class).id("prompt-save")).click();
 
         // then
         Prompt created = services().promptService().get(Actor.console(user), "release-notes");
@@ -119,19 +120,19 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
         signIn(user);
 
         // when
-        test($(Button.class).id("new-prompt")).click();
-        test($(TextField.class).id("prompt-name")).setValue("taken");
-        test($(Button.class).id("prompt-save")).click();
+        test(find(Button.class).id("new-prompt")).click();
+        test(find(TextField.class).id("prompt-name")).setValue("taken");
+        test(find(Button.class).id("prompt-save")).click();
 
         // then
-        TextField name = $(TextField.class).id("prompt-name");
+        TextField name = find(TextField.class).id("prompt-name");
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("You already have a prompt with this name.");
     }
 
     @SuppressWarnings("unchecked")
     private Grid<Prompt> promptGrid() {
-        return $(Grid.class).id("prompts");
+        return find(Grid.class).id("prompts");
     }
 
     private static List<String> cells(GridTester<Grid<Prompt>, Prompt> grid, int row) {
@@ -140,7 +141,8 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
     }
 
     private static VersionInput version(String userTemplate) {
-        return new VersionInput(List.of(new Message("user", userTemplate)), List.of(), "openai/gpt-4o-mini",
+        return new VersionInput(List.of(new Message("user", userTemplate)),
+                List.of(new VariableDeclaration("name", "string", true, null, "Customer name")), "openai/gpt-4o-mini",
                 ModelParameters.none(), "first version");
     }
 }
