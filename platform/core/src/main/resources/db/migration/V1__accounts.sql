@@ -19,16 +19,18 @@ CREATE TABLE api_keys (
     user_id       uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name          text        NOT NULL,
     key_hash      bytea       NOT NULL UNIQUE,   -- HMAC-SHA-256(pepper, secret); the secret is never stored
-    prefix        text        NOT NULL,          -- the visible start of the key, e.g. pm_live_AbCd
+    prefix        text        NOT NULL,          -- the visible start of the key, e.g. pmk_AbCd
     last4         text        NOT NULL,
     scopes        text[]      NOT NULL,
     created_at    timestamptz NOT NULL,
     expires_at    timestamptz,
     last_used_at  timestamptz,
     revoked_at    timestamptz,
-    created_by    uuid        REFERENCES users (id) ON DELETE SET NULL
+    created_by    uuid        REFERENCES users (id) ON DELETE SET NULL,
+    operator_key  boolean     NOT NULL DEFAULT false  -- the operator's PM_ADMIN_API_KEY, kept in step at each start
 );
 CREATE INDEX api_keys_user_idx ON api_keys (user_id, created_at DESC);
+CREATE UNIQUE INDEX api_keys_one_operator_key ON api_keys (operator_key) WHERE operator_key;
 
 -- One row per user and UTC day: the exact daily execution counter of the FREE plan.
 CREATE TABLE daily_usage (

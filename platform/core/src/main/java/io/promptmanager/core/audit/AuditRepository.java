@@ -13,7 +13,7 @@ public final class AuditRepository {
     private static final String INSERT = """
             INSERT INTO audit_log (id, owner_id, actor_user_id, actor_key_id, action, object_type,
                                    object_id, before_state, after_state, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+            VALUES (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
             """;
     private static final String COLUMNS = """
             SELECT id, owner_id, actor_user_id, actor_key_id, action, object_type, object_id,
@@ -35,7 +35,7 @@ public final class AuditRepository {
     public List<AuditEntry> page(DbExecute exec, UUID ownerId, Cursor after, int limit) {
         Timestamp at = after == null ? null : Timestamp.from(after.createdAt());
         UUID id = after == null ? null : after.id();
-        return exec.query(COLUMNS + " WHERE (?::uuid IS NULL OR owner_id = ?)" + PAGE_FILTER,
+        return exec.query(COLUMNS + " WHERE (?::uuid IS NULL OR owner_id = ?::uuid)" + PAGE_FILTER,
                         ownerId, ownerId, at, at, id, limit)
                 .map(AuditRepository::map)
                 .toList();

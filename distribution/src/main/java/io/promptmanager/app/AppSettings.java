@@ -1,0 +1,23 @@
+package io.promptmanager.app;
+
+import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.plan.PlanSettings;
+import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.server.ApiServerSettings;
+import io.promptmanager.ui.ConsoleSettings;
+
+import java.nio.file.Path;
+
+/** Every setting of one running platform, read once from configuration at start. */
+record AppSettings(ApiServerSettings api, ConsoleSettings console,
+                   Path dataDir, Path pluginsDir, DatabaseSettings database,
+                   PlanSettings plans, AccountSettings accounts,
+                   String adminEmail, String adminPassword, String adminApiKey,
+                   String apiKeyPepper) {
+
+    @Override
+    public String toString() {
+        return "AppSettings[api=" + api + ", console=" + console + ", dataDir=" + dataDir
+                + ", database=" + database + "]";
+    }
+}

@@ -1,0 +1,166 @@
+package io.promptmanager.app;
+
+import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.promptmanager.app.InstalledDistribution.env;
+import static io.promptmanager.app.InstalledDistribution.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unzips the real distribution and runs bin/prompt-manager as an operator would. */
+class DistributionIT {
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final String READY = "Prompt Manager is running";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static InstalledDistribution distribution;
+
+    @BeforeAll
+    static void install() {
+        distribution = InstalledDistribution.unzip();
+    }
+
+    @Test
+    void zipHoldsTheDocumentedLayout() {
+        Path home = distribution.home();
+        assertThat(home.getFileName().toString()).isEqualTo("prompt-manager-0.1.0");
+        assertThat(home.resolve("bin/prompt-manager")).isExecutable();
+        assertThat(home.resolve("conf/application.yaml")).content().contains("PM_API_PORT", "PM_DB_URL", "PM_DATA_DIR");
+        assertThat(home.resolve("conf/logging.properties")).exists();
+        assertThat(home.resolve("plugins")).isDirectory();
+        assertThat(home.resolve("docs/getting-started.md")).exists();
+        assertThat(home.resolve("LICENSE")).exists();
+        assertThat(home.resolve("README")).exists();
+        assertThat(home.resolve("lib")).isDirectoryContaining("glob:**/distribution-0.1.0.jar");
+    }
+
+    @Test
+    void startsOnEmbeddedDefaultsKeepsDataAcrossRestartAndLeavesNoPostgresBehind() throws Exception {
+        Path data = Files.createTempDirectory("pm-data");
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        int apiPort = freePort();
+        int consolePort = freePort();
+        Map<String, String> environment = env("PM_DATA_DIR", data, "PM_API_PORT", apiPort,
+                "PM_CONSOLE_PORT", consolePort, "PM_ADMIN_API_KEY", operatorKey);
+
+        try (RunningProcess first = distribution.launch(environment)) {
+            first.awaitOutput(READY, START);
+            assertThat(first.stdout()).contains("administrator account created", "password:");
+            assertThat(get("http://localhost:" + apiPort + "/observe/health", null).statusCode()).isEqualTo(200);
+            assertThat(get("http://localhost:" + consolePort + "/login", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> created = post("http://localhost:" + apiPort + "/api/v1/prompts", operatorKey,
+                    "{\"name\":\"kept-across-restarts\",\"description\":\"survives\",\"tags\":[]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            assertThat(first.stop(Duration.ofSeconds(60))).isIn(0, 130, 143);
+        }
+        assertThat(postgresProcessesUsing(data)).as("orphan postgres").isZero();
+
+        try (RunningProcess second = distribution.launch(environment)) {
+            second.awaitOutput(READY, START);
+            assertThat(second.stdout()).doesNotContain("administrator account created");
+            HttpResponse<String> kept = get("http://localhost:" + apiPort + "/api/v1/prompts/kept-across-restarts", operatorKey);
+            assertThat(kept.statusCode()).isEqualTo(200);
+            assertThat(kept.body()).contains("survives");
+            second.stop(Duration.ofSeconds(60));
+            assertThat(second.stdout() + second.stderr()).doesNotContain(operatorKey);
+        }
+        assertThat(postgresProcessesUsing(data)).isZero();
+    }
+
+    @Test
+    void refusesToStartWhenTheApiPortIsTaken() throws Exception {
+        Path data = Files.createTempDirectory("pm-data");
+        try (ServerSocket taken = new ServerSocket(0);
+             RunningProcess process = distribution.launch(env("PM_DATA_DIR", data,
+                     "PM_API_PORT", taken.getLocalPort(), "PM_CONSOLE_PORT", freePort()))) {
+            assertThat(process.awaitExit(START)).isEqualTo(1);
+            assertThat(process.stderr()).contains("Prompt Manager could not start: API port "
+                    + taken.getLocalPort() + " is already in use");
+        }
+        assertThat(postgresProcessesUsing(data)).isZero();
+    }
+
+    @Test
+    void refusesToStartWhenTheDatabaseIsUnreachable() throws Exception {
+        try (RunningProcess process = distribution.launch(env("PM_DATA_DIR", Files.createTempDirectory("pm-data"),
+                "PM_DB_URL", "jdbc:postgresql://127.0.0.1:1/promptmanager", "PM_DB_PASSWORD", "hunter2-secret",
+                "PM_API_PORT", freePort(), "PM_CONSOLE_PORT", freePort()))) {
+            assertThat(process.awaitExit(START)).isEqualTo(1);
+            assertThat(process.stderr())
+                    .contains("Prompt Manager could not start: Database unreachable at jdbc:postgresql://127.0.0.1:1/promptmanager")
+                    .doesNotContain("hunter2-secret");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenAMigrationFails() throws Exception {
+        DatabaseSettings database = TestDatabase.freshSettings();
+        try (var connection = DriverManager.getConnection(database.url());
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE users (something_else integer)");
+        }
+        try (RunningProcess process = distribution.launch(env("PM_DATA_DIR", Files.createTempDirectory("pm-data"),
+                "PM_DB_URL", database.url(), "PM_API_PORT", freePort(), "PM_CONSOLE_PORT", freePort()))) {
+            assertThat(process.awaitExit(START)).isEqualTo(1);
+            assertThat(process.stderr()).contains("Prompt Manager could not start: Database migration failed");
+        }
+    }
+
+    @Test
+    void refusesToStartWithAnUnreadableConfiguration() throws Exception {
+        Path broken = Files.createTempFile("application", ".yaml");
+        Files.writeString(broken, "api:\n  port: [not, a, port\n");
+        try (RunningProcess process = distribution.launch(env("PM_CONFIG", broken,
+                "PM_DATA_DIR", Files.createTempDirectory("pm-data")))) {
+            assertThat(process.awaitExit(START)).isEqualTo(1);
+            assertThat(process.stderr()).contains("Prompt Manager could not start: Cannot read configuration " + broken);
+        }
+    }
+
+    private static long postgresProcessesUsing(Path data) throws IOException {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> p.resolve("cmdline"))
+                    .filter(cmdline -> {
+                        try {
+                            String text = Files.readString(cmdline).replace('\0', ' ');
+                            return text.contains("postgres") && text.contains(data.toString());
+                        } catch (IOException | RuntimeException gone) {
+                            return false;
+                        }
+                    })
+                    .count();
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String apiKey, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

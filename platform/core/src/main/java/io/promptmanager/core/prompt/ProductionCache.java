@@ -1,0 +1,139 @@
+package io.promptmanager.core.prompt;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.helidon.dbclient.DbExecute;
+import io.promptmanager.core.common.DomainException;
+import io.promptmanager.core.db.Transactions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The PRODUCTION version of each (user, prompt name), kept in memory so the hot path answers
+ * without touching the database. Writers {@link #announce announce} a change inside their
+ * transaction (a PostgreSQL NOTIFY, delivered to every node on commit) and {@link #evict evict}
+ * locally after commit; {@link ProductionCacheListener} applies other nodes' announcements.
+ * "No such prompt" and "no PRODUCTION version" are cached too, so polling a missing prompt stays
+ * cheap.
+ */
+public final class ProductionCache {
+    /** The NOTIFY channel; payload {@code <userId>/<prompt name>}. */
+    public static final String CHANNEL = "pm_production";
+    public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
+    /** A safety net only: invalidation is by notification, this bounds the damage of a lost one. */
+    public static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
+
+    private final VersionRepository versions;
+    private final Transactions transactions;
+    private final Cache<Key, Entry> cache;
+    // Bumped by evictAll: an entry loaded before the bump is stale even if its load finished after it.
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean bypass;
+
+    public ProductionCache(VersionRepository versions, Transactions transactions) {
+        this(versions, transactions, DEFAULT_MAXIMUM_SIZE, DEFAULT_EXPIRY);
+    }
+
+    public ProductionCache(VersionRepository versions, Transactions transactions, long maximumSize,
+                           Duration expireAfterWrite) {
+        this.versions = versions;
+        this.transactions = transactions;
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).build();
+    }
+
+    /** The PRODUCTION version of the user's prompt; NOT_FOUND when the prompt or its PRODUCTION version is missing. */
+    public ProductionVersion get(UUID userId, String promptName) {
+        Lookup lookup = bypass ? load(userId, promptName) : cached(new Key(userId, promptName));
+        if (!lookup.promptExists()) {
+            throw DomainException.notFound("Prompt '" + promptName + "'");
+        }
+        if (lookup.production() == null) {
+            throw DomainException.notFound("Production version of prompt '" + promptName + "'");
+        }
+        return lookup.production();
+    }
+
+    /** Tells every node (this one included) on commit that the prompt's PRODUCTION may have changed. */
+    public void announce(DbExecute exec, UUID userId, String promptName) {
+        versions.notify(exec, CHANNEL, userId + "/" + promptName);
+    }
+
+    /** Forgets one prompt on this node; call after the changing transaction committed. */
+    public void evict(UUID userId, String promptName) {
+        cache.invalidate(new Key(userId, promptName));
+    }
+
+    /** Forgets everything on this node, including loads still in flight. */
+    public void evictAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+    }
+
+    /** Applies an announcement received from the channel; an unreadable one clears everything. */
+    void onNotification(String payload) {
+        int slash = payload == null ? -1 : payload.indexOf('/');
+        try {
+            evict(UUID.fromString(payload.substring(0, slash)), payload.substring(slash + 1));
+        } catch (RuntimeException e) {
+            evictAll();
+        }
+    }
+
+    /** Without invalidation (listener disconnected) every call reads the database, and nothing is kept. */
+    void suspend() {
+        bypass = true;
+        evictAll();
+    }
+
+    /** Invalidation works again: start from an empty cache, since notifications may have been missed. */
+    void resume() {
+        bypass = false;
+        evictAll();
+    }
+
+    private Lookup cached(Key key) {
+        while (true) {
+            Entry entry = cache.get(key, k -> new Entry(generation.get(), load(k.userId(), k.promptName())));
+            if (entry.generation() == generation.get()) {
+                return entry.lookup();
+            }
+            cache.asMap().remove(key, entry);
+        }
+    }
+
+    private Lookup load(UUID userId, String promptName) {
+        VersionRepository.ProductionRow row = versions.findProduction(transactions.read(), userId, promptName);
+        PromptVersion version = row.version();
+        return new Lookup(row.promptExists(), version == null ? null : new ProductionVersion(version, etag(version)));
+    }
+
+    /**
+     * A strong ETag derived from the content's identity only, so every node computes the same one:
+     * a version's content never changes once it left DRAFT, and each status change moves updatedAt.
+     */
+    static String etag(PromptVersion version) {
+        String identity = version.id() + "\n" + version.number() + "\n" + version.updatedAt() + "\n"
+                + version.promptName();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return '"' + HexFormat.of().formatHex(hash) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private record Key(UUID userId, String promptName) {
+    }
+
+    private record Entry(long generation, Lookup lookup) {
+    }
+
+    private record Lookup(boolean promptExists, ProductionVersion production) {
+    }
+}

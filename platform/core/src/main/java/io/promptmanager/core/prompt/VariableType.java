@@ -1,0 +1,53 @@
+package io.promptmanager.core.prompt;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The three variable types and which Java values (as JSON-B produces them) each accepts. */
+enum VariableType {
+    STRING("string", "a string"),
+    NUMBER("number", "a number"),
+    BOOLEAN("boolean", "a boolean");
+
+    private final String wireName;
+    private final String description;
+
+    VariableType(String wireName, String description) {
+        this.wireName = wireName;
+        this.description = description;
+    }
+
+    static Optional<VariableType> of(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    }
+
+    String description() {
+        return description;
+    }
+
+    boolean accepts(Object value) {
+        return switch (this) {
+            case STRING -> value instanceof CharSequence;
+            case BOOLEAN -> value instanceof Boolean;
+            case NUMBER -> value instanceof Number number && isFinite(number);
+        };
+    }
+
+    /** An accepted value in its one canonical form: numbers become BigDecimal, text a String. */
+    Object normalize(Object value) {
+        return switch (this) {
+            case STRING -> value.toString();
+            case BOOLEAN -> value;
+            case NUMBER -> value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+        };
+    }
+
+    private static boolean isFinite(Number number) {
+        return switch (number) {
+            case Double d -> Double.isFinite(d);
+            case Float f -> Float.isFinite(f);
+            default -> true;
+        };
+    }
+}

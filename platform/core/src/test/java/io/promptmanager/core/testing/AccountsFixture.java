@@ -1,0 +1,72 @@
+package io.promptmanager.core.testing;
+
+import io.promptmanager.core.apikey.ApiKeyCodec;
+import io.promptmanager.core.apikey.ApiKeyRepository;
+import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.audit.AuditEntry;
+import io.promptmanager.core.audit.AuditLog;
+import io.promptmanager.core.audit.AuditRepository;
+import io.promptmanager.core.common.Page;
+import io.promptmanager.core.common.PageRequest;
+import io.promptmanager.core.db.Database;
+import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.plan.PlanSettings;
+import io.promptmanager.core.quota.UsageRepository;
+import io.promptmanager.core.quota.UsageService;
+import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.core.user.Actor;
+import io.promptmanager.core.user.LoginThrottle;
+import io.promptmanager.core.user.PasswordHasher;
+import io.promptmanager.core.user.UserRepository;
+import io.promptmanager.core.user.UserService;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The account services (users, API keys, usage) wired over one database, as the application wires them. */
+public final class AccountsFixture {
+    public static final byte[] PEPPER = "accounts-fixture-pepper-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final PasswordHasher HASHER = new PasswordHasher();
+
+    public final Database database;
+    public final Transactions transactions;
+    public final AuditLog audit;
+    public final PlanCatalog plans;
+    public final UsageService usage;
+    public final UserService users;
+    public final ApiKeyService apiKeys;
+    public final LoginThrottle throttle;
+
+    public AccountsFixture(Database database, Clock clock) {
+        this(database, clock, AccountSettings.defaults(), PlanSettings.defaults());
+    }
+
+    public AccountsFixture(Database database, Clock clock, AccountSettings accounts, PlanSettings planSettings) {
+        this.database = database;
+        this.transactions = new Transactions(database.dbClient());
+        this.audit = new AuditLog(new AuditRepository(), transactions, clock);
+        this.plans = new PlanCatalog(planSettings);
+        this.usage = new UsageService(transactions, new UsageRepository(), plans, clock);
+        this.throttle = new LoginThrottle(clock);
+        UserRepository userRepository = new UserRepository();
+        this.users = new UserService(transactions, userRepository, HASHER, throttle, audit, plans, usage,
+                accounts, clock);
+        this.apiKeys = new ApiKeyService(transactions, new ApiKeyRepository(), userRepository,
+                new ApiKeyCodec(PEPPER), audit, plans, clock);
+    }
+
+    /** Every audit entry, newest first, read page by page as an administrator. */
+    public List<AuditEntry> allAuditEntries(Actor admin) {
+        List<AuditEntry> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<AuditEntry> page = audit.all(admin, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            entries.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return entries;
+    }
+}
