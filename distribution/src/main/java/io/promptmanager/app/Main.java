@@ -23,12 +23,14 @@ public final class Main {
         Path configFile = configured == null || configured.isBlank()
                 ? home.resolve("conf").resolve("application.yaml") : Path.of(configured);
         try {
+            ShutdownLogManager.installed().ifPresent(ShutdownLogManager::holdUntilShutdownCompletes);
             AppSettings settings = ConfigLoader.load(home, configFile, System.getenv());
             Application application = Application.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("Shutting down");
+                LOG.info("Shutting down: finishing requests in flight");
                 application.close();
                 LOG.info("Stopped");
+                ShutdownLogManager.installed().ifPresent(ShutdownLogManager::resetAfterShutdown);
             }, "shutdown"));
             printWelcome(settings, application.endpoints());
         } catch (StartupException e) {

@@ -68,6 +68,7 @@ class DistributionIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
             assertThat(first.stop(Duration.ofSeconds(60))).isIn(0, 130, 143);
+            assertThat(first.stderr()).contains("Shutting down", "Stopped");
         }
         assertThat(postgresProcessesUsing(data)).as("orphan postgres").isZero();
 

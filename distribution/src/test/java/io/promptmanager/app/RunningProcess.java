@@ -45,7 +45,8 @@ final class RunningProcess implements AutoCloseable {
 
     /** Sends SIGTERM (what Ctrl-C or a service manager does) and waits for the exit code. */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // Process.destroy() would also close our ends of the pipes and lose the shutdown log
+        process.toHandle().destroy();
         return awaitExit(timeout);
     }
 

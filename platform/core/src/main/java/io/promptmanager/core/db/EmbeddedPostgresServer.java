@@ -25,6 +25,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // stopped by Database.close() after the pool, never by a hook racing the shutdown
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("postgres-runtime").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (port > 0) {
