@@ -1,5 +1,6 @@
 package io.promptmanager.core;
 
+import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.user.AccountSettings;
 
@@ -10,9 +11,16 @@ import java.time.Clock;
  *
  * @param apiKeyPepper server-side secret of the API key HMAC (≥ 32 bytes)
  */
-public record CoreSettings(PlanSettings plans, AccountSettings accounts, byte[] apiKeyPepper, Clock clock) {
+public record CoreSettings(PlanSettings plans, AccountSettings accounts, byte[] apiKeyPepper, Clock clock,
+                           ExecutionSettings executions) {
+
+    /** Settings with the default execution settings. */
+    public CoreSettings(PlanSettings plans, AccountSettings accounts, byte[] apiKeyPepper, Clock clock) {
+        this(plans, accounts, apiKeyPepper, clock, ExecutionSettings.defaults());
+    }
+
     @Override
     public String toString() {
-        return "CoreSettings[plans=" + plans + ", accounts=" + accounts + "]";
+        return "CoreSettings[plans=" + plans + ", accounts=" + accounts + ", executions=" + executions + "]";
     }
 }

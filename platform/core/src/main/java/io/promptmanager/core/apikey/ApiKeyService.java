@@ -1,5 +1,7 @@
 package io.promptmanager.core.apikey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.dbclient.DbExecute;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.common.Channel;
@@ -19,15 +21,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** API keys: PRO (or ADMIN) only, stored as keyed hashes, shown once. */
+/**
+ * API keys: PRO (or ADMIN) only, stored as keyed hashes, shown once. Authentication answers from
+ * a short-lived in-memory cache of the keys that authenticated, keyed by hash: a change made on
+ * this node (revocation, plan, role, disabled) applies at once, one made on another node within
+ * the cache expiry ({@link #CACHE_EXPIRY} by default).
+ */
 public final class ApiKeyService {
+    /** The longest time another node's revocation or account change goes unnoticed here. */
+    public static final Duration CACHE_EXPIRY = Duration.ofSeconds(5);
+    private static final long CACHE_MAXIMUM_SIZE = 100_000;
     public static final String OPERATOR_KEY_NAME = "operator key (PM_ADMIN_API_KEY)";
     static final String INVALID_KEY = "Invalid or expired API key";
     static final int MAX_NAME_LENGTH = 100;
@@ -44,9 +58,23 @@ public final class ApiKeyService {
     private final AuditLog audit;
     private final PlanCatalog plans;
     private final Clock clock;
+    private final Cache<String, Authenticated> authenticated;
+    // Bumped by every invalidation: a key loaded before it must not be cached after it.
+    private final AtomicLong generation = new AtomicLong();
 
     public ApiKeyService(Transactions transactions, ApiKeyRepository keys, UserRepository users, ApiKeyCodec codec,
                          AuditLog audit, PlanCatalog plans, Clock clock) {
+        this(transactions, keys, users, codec, audit, plans, clock, CACHE_EXPIRY);
+    }
+
+    /** @param cacheExpiry how long an authenticated key is trusted without reading it again (at most 5 s) */
+    public ApiKeyService(Transactions transactions, ApiKeyRepository keys, UserRepository users, ApiKeyCodec codec,
+                         AuditLog audit, PlanCatalog plans, Clock clock, Duration cacheExpiry) {
+        if (cacheExpiry.isNegative() || cacheExpiry.compareTo(CACHE_EXPIRY) > 0) {
+            throw new IllegalArgumentException("the API key cache expiry must be between 0 and " + CACHE_EXPIRY);
+        }
+        this.authenticated = Caffeine.newBuilder().maximumSize(CACHE_MAXIMUM_SIZE)
+                .expireAfterWrite(cacheExpiry).build();
         this.transactions = transactions;
         this.keys = keys;
         this.users = users;
@@ -91,6 +119,15 @@ public final class ApiKeyService {
                     before.scopes(), before.createdAt(), before.lastUsedAt(), before.expiresAt(), now);
             audit.record(exec, actor, before.userId(), "apikey.revoke", "apikey", keyId, before, after);
         });
+        forget(key -> key.id().equals(keyId));
+    }
+
+    /**
+     * Forgets what this node cached about the user's keys, so a change of their plan, role or
+     * disabled flag applies to the next request; call after the change committed.
+     */
+    public void forgetUser(UUID userId) {
+        forget(key -> key.userId().equals(userId));
     }
 
     /** Admin: issues a key for a user (provisioning), whatever the user's plan; NOT_FOUND for an unknown user. */
@@ -111,9 +148,17 @@ public final class ApiKeyService {
             throw invalidKey();
         }
         byte[] hash = codec.hash(presentedSecret);
-        ApiKeyRepository.OwnedKey found = keys.findByHash(transactions.read(), hash)
-                .filter(owned -> MessageDigest.isEqual(owned.stored().keyHash(), hash))
-                .orElseThrow(ApiKeyService::invalidKey);
+        String cacheKey = HexFormat.of().formatHex(hash);
+        Authenticated entry = authenticated.getIfPresent(cacheKey);
+        boolean loaded = entry == null;
+        long generationAtLoad = generation.get();
+        if (loaded) {
+            entry = keys.findByHash(transactions.read(), hash)
+                    .filter(owned -> MessageDigest.isEqual(owned.stored().keyHash(), hash))
+                    .map(Authenticated::new)
+                    .orElseThrow(ApiKeyService::invalidKey);
+        }
+        ApiKeyRepository.OwnedKey found = entry.owned();
         ApiKey key = found.stored().key();
         Instant now = now();
         if (key.revokedAt() != null || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
@@ -126,10 +171,34 @@ public final class ApiKeyService {
             throw new DomainException(ErrorCode.PLAN_REQUIRED, "The public API requires the PRO plan");
         }
         Instant staleBefore = now.minus(LAST_USED_PRECISION);
-        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(staleBefore)) {
+        Instant lastUsed = entry.lastUsedAt().get();
+        if ((lastUsed == null || lastUsed.isBefore(staleBefore)) && entry.lastUsedAt().compareAndSet(lastUsed, now)) {
             keys.touch(transactions.read(), key.id(), now, staleBefore);
         }
+        if (loaded) {
+            remember(cacheKey, entry, generationAtLoad);
+        }
         return new Actor(key.userId(), found.ownerRole(), found.ownerPlan(), Channel.API, key.id(), key.scopes());
+    }
+
+    /** Caches a key loaded before any invalidation since {@code generationAtLoad}, never a stale one. */
+    private void remember(String cacheKey, Authenticated entry, long generationAtLoad) {
+        authenticated.put(cacheKey, entry);
+        if (generation.get() != generationAtLoad) {
+            authenticated.invalidate(cacheKey);
+        }
+    }
+
+    private void forget(Predicate<ApiKey> which) {
+        generation.incrementAndGet();
+        authenticated.asMap().values().removeIf(entry -> which.test(entry.owned().stored().key()));
+    }
+
+    /** A key that authenticated, and when this node last wrote its last use. */
+    private record Authenticated(ApiKeyRepository.OwnedKey owned, AtomicReference<Instant> lastUsedAt) {
+        Authenticated(ApiKeyRepository.OwnedKey owned) {
+            this(owned, new AtomicReference<>(owned.stored().key().lastUsedAt()));
+        }
     }
 
     /**
@@ -169,6 +238,7 @@ public final class ApiKeyService {
                 audit.record(exec, null, adminId, "apikey.rotate", "apikey", wanted.id(), current.get().key(), wanted);
             }
         });
+        forget(key -> true);
     }
 
     private ApiKey operatorKey(UUID adminId, String secret, Optional<ApiKey> current) {

@@ -16,11 +16,18 @@ public enum ErrorCode {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CONFLICT(409, "Conflict"),
+    MODEL_NOT_AVAILABLE(409, "Model not available"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    PROVIDER_BLOCKED(422, "Blocked by the provider"),
+    PROVIDER_REJECTED_REQUEST(422, "Request rejected by the provider"),
+    PROVIDER_REJECTED_KEY(502, "Provider rejected the key"),
+    PROVIDER_CREDITS_EXHAUSTED(502, "Provider credits exhausted"),
+    PROVIDER_ERROR(502, "Provider error"),
     PROVIDER_UNAVAILABLE(503, "Provider unavailable"),
+    PROVIDER_TIMEOUT(504, "Provider timeout"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

@@ -3,6 +3,7 @@ package io.promptmanager.core.quota;
 import io.helidon.dbclient.DbExecute;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** SQL for the per-user, per-UTC-day execution counters. */
@@ -18,6 +19,24 @@ public final class UsageRepository {
             WHERE ?::integer IS NULL OR daily_usage.executions < ?::integer
             RETURNING executions
             """;
+    // Rows arrive sorted by (user, day), so concurrent writers lock them in the same order.
+    private static final String ADD = """
+            INSERT INTO daily_usage (user_id, day, executions)
+            SELECT t.user_id::uuid, t.day::date, t.n::integer
+            FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(user_id, day, n, ord)
+            ORDER BY t.ord
+            ON CONFLICT (user_id, day) DO UPDATE SET executions = daily_usage.executions + excluded.executions
+            """;
+    // A refund never takes a counter below zero, and touches only the day the unit was taken on.
+    private static final String SUBTRACT = """
+            UPDATE daily_usage d SET executions = greatest(0, d.executions - t.n::integer)
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS t(user_id, day, n)
+            WHERE d.user_id = t.user_id::uuid AND d.day = t.day::date
+            """;
+
+    /** A change of one user's counter on one day. */
+    public record Delta(UUID userId, LocalDate day, int amount) {
+    }
 
     public int executions(DbExecute exec, UUID userId, LocalDate day) {
         return exec.get(EXECUTIONS, userId, day)
@@ -31,5 +50,31 @@ public final class UsageRepository {
      */
     public boolean increment(DbExecute exec, UUID userId, LocalDate day, Integer limit) {
         return exec.get(CONSUME, userId, day, limit, limit).isPresent();
+    }
+
+    /** Adds each positive amount to its day (no limit: the runs already happened). */
+    public void add(DbExecute exec, List<Delta> increments) {
+        if (!increments.isEmpty()) {
+            exec.insert(ADD, columns(increments));
+        }
+    }
+
+    /** Subtracts each amount from its day, never below zero. */
+    public void subtract(DbExecute exec, List<Delta> refunds) {
+        if (!refunds.isEmpty()) {
+            exec.update(SUBTRACT, columns(refunds));
+        }
+    }
+
+    private static Object[] columns(List<Delta> deltas) {
+        String[] users = new String[deltas.size()];
+        String[] days = new String[deltas.size()];
+        String[] amounts = new String[deltas.size()];
+        for (int i = 0; i < deltas.size(); i++) {
+            users[i] = deltas.get(i).userId().toString();
+            days[i] = deltas.get(i).day().toString();
+            amounts[i] = Integer.toString(deltas.get(i).amount());
+        }
+        return new Object[] {users, days, amounts};
     }
 }

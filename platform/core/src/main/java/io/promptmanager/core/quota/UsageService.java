@@ -1,14 +1,24 @@
 package io.promptmanager.core.quota;
 
 import io.helidon.dbclient.DbExecute;
+import io.promptmanager.core.common.ErrorCode;
+import io.promptmanager.core.common.RetryLaterException;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.user.Actor;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -52,6 +62,67 @@ public final class UsageService {
             return false;
         }
         return repository.increment(exec, userId, today(), limit);
+    }
+
+    /**
+     * Takes today's unit for one run before it starts. On a limited plan the unit is counted at
+     * once, atomically (concurrent runs on any node can never pass the limit), and QUOTA_EXCEEDED
+     * (a {@link RetryLaterException} whose retry-after is the time to the next UTC midnight) when
+     * the day is used up. On an unlimited plan nothing is written now: the run is counted when it
+     * succeeds, with its record.
+     */
+    public QuotaReservation reserve(UUID userId, Plan plan) {
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Integer limit = plans.entitlements(plan).dailyExecutions();
+        if (limit == null) {
+            return new QuotaReservation(userId, day, false);
+        }
+        if (limit < 1 || !repository.increment(transactions.read(), userId, day, limit)) {
+            throw quotaExceeded(plan, limit, now, day);
+        }
+        return new QuotaReservation(userId, day, true);
+    }
+
+    /**
+     * Settles finished runs inside the transaction that records them, so each settles exactly
+     * once: a failed counted run gives its unit back to the day it was taken on (even after
+     * midnight; never below zero), a successful uncounted run is counted on its day.
+     */
+    public void settle(DbExecute exec, Collection<QuotaOutcome> outcomes) {
+        Map<DayKey, Integer> totals = new TreeMap<>(DayKey.ORDER);
+        for (QuotaOutcome outcome : outcomes) {
+            int delta = outcome.reservation().settlement(outcome.consumed());
+            if (delta != 0) {
+                totals.merge(new DayKey(outcome.reservation().userId(), outcome.reservation().day()), delta,
+                        Integer::sum);
+            }
+        }
+        List<UsageRepository.Delta> increments = new ArrayList<>();
+        List<UsageRepository.Delta> refunds = new ArrayList<>();
+        totals.forEach((key, delta) -> {
+            if (delta > 0) {
+                increments.add(new UsageRepository.Delta(key.userId(), key.day(), delta));
+            } else if (delta < 0) {
+                refunds.add(new UsageRepository.Delta(key.userId(), key.day(), -delta));
+            }
+        });
+        repository.add(exec, increments);
+        repository.subtract(exec, refunds);
+    }
+
+    private RetryLaterException quotaExceeded(Plan plan, int limit, Instant now, LocalDate day) {
+        Instant resetsAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Duration wait = Duration.between(now, resetsAt);
+        String detail = limit < 1
+                ? "The " + plan + " plan includes no runs"
+                : "The " + plan + " plan includes " + limit + (limit == 1 ? " run" : " runs")
+                        + " a day; the counter resets at " + resetsAt;
+        return new RetryLaterException(ErrorCode.QUOTA_EXCEEDED, detail, wait);
+    }
+
+    private record DayKey(UUID userId, LocalDate day) {
+        static final Comparator<DayKey> ORDER = Comparator.comparing(DayKey::userId).thenComparing(DayKey::day);
     }
 
     private LocalDate today() {

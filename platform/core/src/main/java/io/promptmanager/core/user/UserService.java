@@ -37,10 +37,19 @@ public final class UserService {
     private final AccountSettings settings;
     private final AccountRules rules;
     private final Clock clock;
+    private final AccountChangeListener accountChanges;
 
     public UserService(Transactions transactions, UserRepository users, PasswordHasher hasher,
                        LoginThrottle throttle, AuditLog audit, PlanCatalog plans, UsageService usage,
                        AccountSettings settings, Clock clock) {
+        this(transactions, users, hasher, throttle, audit, plans, usage, settings, clock, AccountChangeListener.NONE);
+    }
+
+    /** @param changes told after each committed change of a plan, role or disabled flag */
+    public UserService(Transactions transactions, UserRepository users, PasswordHasher hasher,
+                       LoginThrottle throttle, AuditLog audit, PlanCatalog plans, UsageService usage,
+                       AccountSettings settings, Clock clock, AccountChangeListener changes) {
+        this.accountChanges = changes;
         this.transactions = transactions;
         this.users = users;
         this.hasher = hasher;
@@ -166,7 +175,7 @@ public final class UserService {
                 .check(!(self && changes.role() == Role.USER), "role", "you cannot remove your own administrator role")
                 .check(!(self && Boolean.TRUE.equals(changes.disabled())), "disabled", "you cannot disable your own account")
                 .throwIfInvalid();
-        return transactions.inTransaction(exec -> {
+        User updated = transactions.inTransaction(exec -> {
             // Locking every active admin serialises concurrent admin changes, so two admins
             // demoting each other at once cannot leave the platform without one.
             if (!users.lockActiveAdmins(exec).contains(admin.userId())) {
@@ -192,6 +201,8 @@ public final class UserService {
             }
             return after;
         });
+        accountChanges.accountChanged(id);
+        return updated;
     }
 
     /**

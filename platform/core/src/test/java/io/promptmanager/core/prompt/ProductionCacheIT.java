@@ -6,6 +6,7 @@ import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.testing.CountingConnectionPool;
 import io.promptmanager.core.testing.TestDatabase;
 import io.promptmanager.core.user.Actor;
 import org.junit.jupiter.api.AfterEach;

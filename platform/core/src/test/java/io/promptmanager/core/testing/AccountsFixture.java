@@ -52,10 +52,10 @@ public final class AccountsFixture {
         this.usage = new UsageService(transactions, new UsageRepository(), plans, clock);
         this.throttle = new LoginThrottle(clock);
         UserRepository userRepository = new UserRepository();
-        this.users = new UserService(transactions, userRepository, HASHER, throttle, audit, plans, usage,
-                accounts, clock);
         this.apiKeys = new ApiKeyService(transactions, new ApiKeyRepository(), userRepository,
                 new ApiKeyCodec(PEPPER), audit, plans, clock);
+        this.users = new UserService(transactions, userRepository, HASHER, throttle, audit, plans, usage,
+                accounts, clock, apiKeys::forgetUser);
     }
 
     /** Every audit entry, newest first, read page by page as an administrator. */

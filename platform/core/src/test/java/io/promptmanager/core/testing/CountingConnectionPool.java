@@ -1,4 +1,4 @@
-package io.promptmanager.core.prompt;
+package io.promptmanager.core.testing;
 
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
@@ -11,17 +11,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Hands out pooled connections that count every statement prepared on them. */
-final class CountingConnectionPool implements JdbcConnectionPool {
+public final class CountingConnectionPool implements JdbcConnectionPool {
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private final DataSource dataSource;
     private final AtomicLong statements = new AtomicLong();
 
-    CountingConnectionPool(DataSource dataSource) {
+    public CountingConnectionPool(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    long statements() {
+    public long statements() {
         return statements.get();
     }
 

@@ -1,0 +1,64 @@
+package io.promptmanager.core.analytics;
+
+import io.promptmanager.core.apikey.Scope;
+import io.promptmanager.core.common.BillingType;
+import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.user.Actor;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Usage reports of one account, read from the daily rollups that are written with the
+ * executions: a report reads one row per day, prompt version, model and billing type, never
+ * the executions themselves.
+ */
+public final class AnalyticsService {
+    private final Transactions transactions;
+    private final RollupRepository rollups;
+
+    public AnalyticsService(Transactions transactions, RollupRepository rollups) {
+        this.transactions = transactions;
+        this.rollups = rollups;
+    }
+
+    /** Runs, successes, errors, tokens, cost and latency of the actor's runs, per group; needs analytics:read. */
+    public AnalyticsReport report(Actor actor, AnalyticsQuery query) {
+        actor.requireScope(Scope.ANALYTICS_READ);
+        List<RollupRepository.Row> rows = rollups.range(transactions.read(), actor.userId(), query.from(), query.to());
+        Map<Key, Measures> groups = new TreeMap<>(Key.ORDER);
+        Measures totals = Measures.NONE;
+        for (RollupRepository.Row row : rows) {
+            groups.merge(Key.of(row, query.groupBy()), row.measures(), Measures::plus);
+            totals = totals.plus(row.measures());
+        }
+        List<AnalyticsGroup> result = groups.entrySet().stream()
+                .map(e -> e.getKey().group(e.getValue()))
+                .toList();
+        return new AnalyticsReport(query, result, totals);
+    }
+
+    private record Key(LocalDate day, String prompt, Integer version, String model, BillingType billingType) {
+        static final Comparator<Key> ORDER = Comparator
+                .comparing(Key::day, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::prompt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::model, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::billingType, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        static Key of(RollupRepository.Row row, GroupBy groupBy) {
+            return new Key(groupBy == GroupBy.DAY ? row.day() : null,
+                    groupBy == GroupBy.PROMPT || groupBy == GroupBy.VERSION ? row.promptName() : null,
+                    groupBy == GroupBy.VERSION ? row.version() : null,
+                    groupBy == GroupBy.MODEL ? row.model() : null,
+                    groupBy == GroupBy.BILLING_TYPE ? row.billingType() : null);
+        }
+
+        AnalyticsGroup group(Measures measures) {
+            return new AnalyticsGroup(day, prompt, version, model, billingType, measures);
+        }
+    }
+}

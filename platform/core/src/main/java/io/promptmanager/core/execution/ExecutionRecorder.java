@@ -1,0 +1,168 @@
+package io.promptmanager.core.execution;
+
+import io.promptmanager.core.analytics.RollupEntry;
+import io.promptmanager.core.analytics.RollupRepository;
+import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.quota.QuotaOutcome;
+import io.promptmanager.core.quota.UsageService;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes executions durably with group commit: callers queue their record and wait for its
+ * future; one writer thread takes everything queued (up to {@link #MAX_BATCH}), inserts it with
+ * the analytics rollups and quota settlements in one transaction, commits, then completes every
+ * future of the batch — or fails them all when the transaction fails. Concurrent runs thus share
+ * one commit instead of paying one each.
+ */
+public final class ExecutionRecorder implements AutoCloseable {
+    public static final int MAX_BATCH = 256;
+    static final int QUEUE_CAPACITY = 10_000;
+    private static final Logger LOG = Logger.getLogger(ExecutionRecorder.class.getName());
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Transactions transactions;
+    private final ExecutionRepository executions;
+    private final RollupRepository rollups;
+    private final UsageService usage;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    // Read-held while queueing, write-held to stop: nothing can be queued after the stop marker.
+    private final ReadWriteLock accepting = new ReentrantReadWriteLock();
+    private final Thread writer;
+    private boolean stopped;
+
+    private record Pending(ExecutionRecord record, CompletableFuture<Void> done) {
+    }
+
+    private static final Pending STOP = new Pending(null, null);
+
+    private ExecutionRecorder(Transactions transactions, ExecutionRepository executions, RollupRepository rollups,
+                              UsageService usage) {
+        this.transactions = transactions;
+        this.executions = executions;
+        this.rollups = rollups;
+        this.usage = usage;
+        this.writer = Thread.ofPlatform().daemon().name("pm-execution-recorder").unstarted(this::run);
+    }
+
+    /** Starts the writer thread; {@link #close} stops it after writing everything queued. */
+    public static ExecutionRecorder start(Transactions transactions, ExecutionRepository executions,
+                                          RollupRepository rollups, UsageService usage) {
+        ExecutionRecorder recorder = new ExecutionRecorder(transactions, executions, rollups, usage);
+        recorder.writer.start();
+        return recorder;
+    }
+
+    /**
+     * Queues a record; the future completes once it is committed, or fails with the batch's
+     * error. Blocks while the queue is full. Fails at once after {@link #close}.
+     */
+    public CompletableFuture<Void> record(ExecutionRecord record) {
+        accepting.readLock().lock();
+        try {
+            if (stopped) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The execution recorder is stopped"));
+            }
+            Pending pending = new Pending(record, new CompletableFuture<>());
+            queue.put(pending);
+            return pending.done();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            accepting.readLock().unlock();
+        }
+    }
+
+    /** Records and waits until the record is durable. */
+    public void recordAndWait(ExecutionRecord record) {
+        try {
+            record(record).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("The execution could not be recorded", e.getCause());
+        }
+    }
+
+    /** Stops accepting records, writes what is queued, and stops the writer thread. */
+    @Override
+    public void close() {
+        accepting.writeLock().lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            queue.put(STOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.interrupt();
+        } finally {
+            accepting.writeLock().unlock();
+        }
+        try {
+            if (!writer.join(STOP_TIMEOUT)) {
+                LOG.warning("The execution recorder did not finish its queue within " + STOP_TIMEOUT.toSeconds() + " s");
+                writer.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        boolean running = true;
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                queue.drainTo(batch);
+                running = false;
+            }
+            if (batch.remove(STOP)) {
+                running = false;
+                queue.drainTo(batch);
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<ExecutionRecord> records = batch.stream().map(Pending::record).toList();
+        try {
+            transactions.run(exec -> {
+                executions.insert(exec, records);
+                rollups.add(exec, records.stream().map(ExecutionRecorder::rollupEntry).toList());
+                usage.settle(exec, records.stream()
+                        .map(r -> new QuotaOutcome(r.reservation(), r.consumesQuota()))
+                        .toList());
+            });
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, e, () -> "Recording a batch of " + records.size() + " executions failed");
+            batch.forEach(pending -> pending.done().completeExceptionally(e));
+            return;
+        }
+        batch.forEach(pending -> pending.done().complete(null));
+    }
+
+    private static RollupEntry rollupEntry(ExecutionRecord r) {
+        return new RollupEntry(r.userId(), LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC), r.promptName(),
+                r.versionNumber(), r.model(), r.billingType(), r.status() == ExecutionStatus.SUCCEEDED,
+                r.tokens().prompt(), r.tokens().completion(), r.cost().amount(), r.latencyMs());
+    }
+}
