@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Fixed latency buckets, so percentiles can be added up across rollup rows: 1–9 ms one by one,
  * then the E12 series (10, 12, 15, 18, 22, 27, 33, 39, 47, 56, 68, 82 × 10ⁿ) up to 1,000,000 ms,
- * then one overflow bucket. Neighbouring bounds differ by at most 22 % from 10 ms on, which is
+ * then one overflow bucket. Neighbouring bounds differ by at most 25 % from 10 ms on, which is
  * the precision of a percentile read from them. The stored arrays depend on these bounds:
  * changing them needs a migration of {@code execution_rollups.latency_histogram}.
  */

@@ -1,5 +1,7 @@
 package io.promptmanager.core.quota;
 
+import io.promptmanager.core.common.ErrorCode;
+import io.promptmanager.core.common.RetryLaterException;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.plan.PlanSettings;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class UsageServiceIT {
     private static final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
@@ -152,6 +156,51 @@ class UsageServiceIT {
         assertThat(counted).isFalse();
         assertThat(none.today(Actor.console(user)).used()).isZero();
         assertThat(none.today(Actor.console(user)).limit()).isZero();
+    }
+
+    @Test
+    void reservesAUnitAtOnceOnALimitedPlanAndRefusesWithTheTimeToMidnight() {
+        User user = newUser(Plan.FREE);
+        clock.set(Instant.parse("2026-03-01T23:00:00Z"));
+
+        List<QuotaReservation> reserved = List.of(usage.reserve(user.id(), Plan.FREE),
+                usage.reserve(user.id(), Plan.FREE), usage.reserve(user.id(), Plan.FREE));
+        RetryLaterException refused = catchThrowableOfType(RetryLaterException.class,
+                () -> usage.reserve(user.id(), Plan.FREE));
+
+        assertThat(reserved).allSatisfy(r -> {
+            assertThat(r.counted()).isTrue();
+            assertThat(r.day()).isEqualTo(LocalDate.parse("2026-03-01"));
+        });
+        assertThat(refused.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+        assertThat(refused.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(usage.today(Actor.console(user)).used()).isEqualTo(3);
+    }
+
+    @Test
+    void givesBackAFailedUnitToItsOwnDayNeverBelowZeroAndCountsUnlimitedRunsWhenTheySucceed() {
+        User free = newUser(Plan.FREE);
+        User pro = newUser(Plan.PRO);
+        QuotaReservation taken = usage.reserve(free.id(), Plan.FREE);
+        QuotaReservation unlimited = usage.reserve(pro.id(), Plan.PRO);
+        clock.advance(Duration.ofDays(1));
+        usage.reserve(free.id(), Plan.FREE);
+
+        fixture.transactions.run(exec -> usage.settle(exec, List.of(
+                new QuotaOutcome(taken, false),
+                new QuotaOutcome(taken, false), // a duplicate cannot take the day below zero
+                new QuotaOutcome(unlimited, true),
+                new QuotaOutcome(unlimited, true),
+                new QuotaOutcome(unlimited, false))));
+
+        assertThat(unlimited.counted()).isFalse();
+        assertThat(usedOn(free, taken.day())).isZero();
+        assertThat(usage.today(Actor.console(free)).used()).isEqualTo(1);
+        assertThat(usedOn(pro, unlimited.day())).isEqualTo(2);
+    }
+
+    private static int usedOn(User user, LocalDate day) {
+        return new UsageRepository().executions(fixture.transactions.read(), user.id(), day);
     }
 
     private static User newUser(Plan plan) {

@@ -1,0 +1,35 @@
+package io.promptmanager.core.execution;
+
+import io.promptmanager.core.common.BillingType;
+import io.promptmanager.core.common.Channel;
+import io.promptmanager.core.quota.QuotaReservation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Execution records as the service builds them, for tests of what stores and reads them. */
+final class Records {
+    private Records() {
+    }
+
+    static ExecutionRecord succeeded(UUID userId, String prompt, int version, String model, BillingType billing,
+                                     long latencyMs, BigDecimal cost, Instant at) {
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, version, "fake", model, Channel.API, billing,
+                ExecutionStatus.SUCCEEDED, null, "stop", new Tokens(10, 20),
+                cost == null ? Cost.UNKNOWN : new Cost(cost, CostSource.PROVIDER), latencyMs, "gen-1",
+                "{\"text\":\"x\"}", false, "output", false, at, uncounted(userId, at), true);
+    }
+
+    static ExecutionRecord failed(UUID userId, String prompt, String errorCode, long latencyMs, Instant at) {
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, 1, "fake", "fake/model", Channel.API,
+                BillingType.SYSTEM, ExecutionStatus.FAILED, errorCode, null, Tokens.NONE, Cost.UNKNOWN, latencyMs,
+                null, "{}", false, "", false, at, uncounted(userId, at), false);
+    }
+
+    private static QuotaReservation uncounted(UUID userId, Instant at) {
+        return new QuotaReservation(userId, LocalDate.ofInstant(at, ZoneOffset.UTC), false);
+    }
+}
