@@ -92,11 +92,11 @@ public final class CoreServices implements AutoCloseable {
         RollupRepository rollupRepository = new RollupRepository();
         this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
                 usageService);
-        this.executionService = new ExecutionService(versionService, models, gateway,
+        this.executionService = new ExecutionService(versionService, gateway,
                 new CatalogModelAccess(models, planCatalog), CredentialsResolver.SYSTEM_KEY, usageService,
                 planCatalog, executionRecorder, settings.executions(), clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
-        this.analyticsService = new AnalyticsService(transactions, rollupRepository);
+        this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
     }
 
     /** Core services without any model provider: every run fails with PROVIDER_UNAVAILABLE. */

@@ -4,8 +4,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.promptmanager.core.CoreServices;
 import io.promptmanager.server.account.MeHttpService;
 import io.promptmanager.server.admin.AdminHttpService;
+import io.promptmanager.server.analytics.AnalyticsHttpService;
 import io.promptmanager.server.apikey.ApiKeyHttpService;
 import io.promptmanager.server.audit.AuditHttpService;
+import io.promptmanager.server.execution.ExecutionHttpService;
+import io.promptmanager.server.execution.RunHttpService;
 import io.promptmanager.server.http.ApiErrorHandler;
 import io.promptmanager.server.http.ApiKeyFilter;
 import io.promptmanager.server.http.RouteRecorder;
@@ -29,7 +32,10 @@ final class ApiRouting {
                 .register("/api/v1/prompts",
                         new PromptHttpService(core.promptService()),
                         new VersionHttpService(core.versionService()),
-                        new ProductionHttpService(core.versionService()))
+                        new ProductionHttpService(core.versionService()),
+                        new RunHttpService(core.executionService()))
+                .register("/api/v1/executions", new ExecutionHttpService(core.executionHistoryService()))
+                .register("/api/v1/analytics", new AnalyticsHttpService(core.analyticsService()))
                 .register("/api/v1/categories", new CategoryHttpService(core.categoryService()))
                 .register("/api/v1/api-keys", new ApiKeyHttpService(core.apiKeyService()))
                 .register("/api/v1/audit", new AuditHttpService(core.auditLog()))

@@ -30,6 +30,7 @@ class TenantIsolationIT {
     private static ApiClient intruder;
     private static String categoryId;
     private static String extraKeyId;
+    private static String executionId;
 
     @BeforeAll
     static void start() {
@@ -45,6 +46,7 @@ class TenantIsolationIT {
         owner.post("/api/v1/prompts/owned/versions/1/promote", null);
         owner.post("/api/v1/prompts/owned/versions", Bodies.version("Version two."));
         extraKeyId = owner.post("/api/v1/api-keys", "{\"name\": \"extra\"}").json().getString("id");
+        executionId = owner.post("/api/v1/prompts/owned/executions", Bodies.render("mine")).json().getString("id");
     }
 
     @AfterAll
@@ -76,6 +78,9 @@ class TenantIsolationIT {
         assertThat(intruder.get("/api/v1/prompts?q=owned").items()).isEmpty();
         assertThat(intruder.get("/api/v1/api-keys").body()).doesNotContain(extraKeyId);
         assertThat(intruder.get("/api/v1/audit").body()).doesNotContain("owned").doesNotContain(categoryId);
+        assertThat(intruder.get("/api/v1/executions").items()).isEmpty();
+        assertThat(intruder.get("/api/v1/executions/export.csv").body()).doesNotContain(executionId);
+        assertThat(intruder.get("/api/v1/analytics").json().getJsonObject("totals").getInt("runs")).isZero();
     }
 
     private static Map<ApiRoute, Attempt> attempts() {
@@ -106,6 +111,9 @@ class TenantIsolationIT {
         attempts.put(route("DELETE", "/api/v1/categories/{id}"),
                 new Attempt("/api/v1/categories/" + categoryId, null));
         attempts.put(route("DELETE", "/api/v1/api-keys/{id}"), new Attempt("/api/v1/api-keys/" + extraKeyId, null));
+        attempts.put(route("POST", "/api/v1/prompts/{name}/executions"),
+                new Attempt(prompt + "/executions", Bodies.render("x")));
+        attempts.put(route("GET", "/api/v1/executions/{id}"), new Attempt("/api/v1/executions/" + executionId, null));
         return attempts;
     }
 
@@ -124,6 +132,7 @@ class TenantIsolationIT {
         state.put("categories", owner.get("/api/v1/categories").body());
         state.put("keys", owner.get("/api/v1/api-keys").items().stream().map(JsonValue::asJsonObject)
                 .map(k -> k.getString("id") + "/" + k.get("revokedAt")).sorted().collect(Collectors.joining(",")));
+        state.put("executions", owner.get("/api/v1/executions").body());
         state.put("audit", owner.get("/api/v1/audit?limit=100").items().stream().map(JsonValue::asJsonObject)
                 .map(JsonObject::toString).collect(Collectors.joining(",")));
         return state;

@@ -5,7 +5,9 @@ import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.user.Actor;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,28 @@ import java.util.TreeMap;
  * the executions themselves.
  */
 public final class AnalyticsService {
+    /** The days a report covers when no range is given: today (UTC) and the 29 before. */
+    public static final int DEFAULT_DAYS = 30;
+
     private final Transactions transactions;
     private final RollupRepository rollups;
+    private final Clock clock;
 
-    public AnalyticsService(Transactions transactions, RollupRepository rollups) {
+    public AnalyticsService(Transactions transactions, RollupRepository rollups, Clock clock) {
         this.transactions = transactions;
         this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    /**
+     * A report where any argument may be null: {@code to} defaults to today (UTC), {@code from}
+     * to {@link #DEFAULT_DAYS} days ending at {@code to}, {@code groupBy} to DAY.
+     */
+    public AnalyticsReport report(Actor actor, LocalDate from, LocalDate to, GroupBy groupBy) {
+        actor.requireScope(Scope.ANALYTICS_READ);
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+        return report(actor, new AnalyticsQuery(first, last, groupBy == null ? GroupBy.DAY : groupBy));
     }
 
     /** Runs, successes, errors, tokens, cost and latency of the actor's runs, per group; needs analytics:read. */

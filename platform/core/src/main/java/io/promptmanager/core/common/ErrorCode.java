@@ -16,7 +16,6 @@ public enum ErrorCode {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CONFLICT(409, "Conflict"),
-    MODEL_NOT_AVAILABLE(409, "Model not available"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),

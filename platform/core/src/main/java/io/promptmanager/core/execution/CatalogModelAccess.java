@@ -7,7 +7,7 @@ import io.promptmanager.core.model.ModelCatalog;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.user.Actor;
 
-/** The plan's model rule read from the catalogue: plans without all models run free models only. */
+/** The plan's model rule read from the catalogue: FREE runs free models only; PRO and administrators every model. */
 public final class CatalogModelAccess implements ModelAccess {
     private final ModelCatalog catalog;
     private final PlanCatalog plans;
@@ -18,12 +18,13 @@ public final class CatalogModelAccess implements ModelAccess {
     }
 
     @Override
-    public void requireAllowed(Actor actor, String modelId) {
-        CatalogModel model = catalog.find(modelId).orElseThrow(() -> new DomainException(
-                ErrorCode.MODEL_NOT_AVAILABLE, "Model '" + modelId + "' is not offered by any installed provider"));
-        if (!model.free() && !plans.entitlements(actor.plan()).allModels()) {
+    public CatalogModel requireAllowed(Actor actor, String modelId) {
+        CatalogModel model = catalog.find(modelId)
+                .orElseThrow(() -> DomainException.invalid("model", "unknown model '" + modelId + "'"));
+        if (!model.free() && !actor.isAdmin() && !plans.entitlements(actor.plan()).allModels()) {
             throw new DomainException(ErrorCode.PLAN_REQUIRED,
-                    "Model '" + modelId + "' requires the PRO plan; the " + actor.plan() + " plan runs free models only");
+                    modelId + " is a premium model: the " + actor.plan() + " plan runs free models only");
         }
+        return model;
     }
 }

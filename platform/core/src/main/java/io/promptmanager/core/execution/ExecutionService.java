@@ -5,7 +5,6 @@ import io.promptmanager.core.common.Channel;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.model.CatalogModel;
-import io.promptmanager.core.model.ModelCatalog;
 import io.promptmanager.core.model.ModelGateway;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.prompt.ModelParameters;
@@ -37,7 +36,6 @@ import java.util.UUID;
  */
 public final class ExecutionService {
     private final VersionService versions;
-    private final ModelCatalog catalog;
     private final ProviderCall provider;
     private final ModelAccess modelAccess;
     private final CredentialsResolver credentials;
@@ -47,11 +45,10 @@ public final class ExecutionService {
     private final ExecutionSettings settings;
     private final Clock clock;
 
-    public ExecutionService(VersionService versions, ModelCatalog catalog, ModelGateway gateway,
-                            ModelAccess modelAccess, CredentialsResolver credentials, UsageService usage,
-                            PlanCatalog plans, ExecutionRecorder recorder, ExecutionSettings settings, Clock clock) {
+    public ExecutionService(VersionService versions, ModelGateway gateway, ModelAccess modelAccess,
+                            CredentialsResolver credentials, UsageService usage, PlanCatalog plans,
+                            ExecutionRecorder recorder, ExecutionSettings settings, Clock clock) {
         this.versions = versions;
-        this.catalog = catalog;
         this.provider = new ProviderCall(gateway);
         this.modelAccess = modelAccess;
         this.credentials = credentials;
@@ -71,7 +68,7 @@ public final class ExecutionService {
      * Runs a version of the actor's prompt on the actor's channel; needs executions:run. When
      * {@code request.stream()} is true the text is passed to {@code listener} (if not null) as it
      * arrives. Fails with NOT_FOUND (prompt, version, or no PRODUCTION version), VALIDATION_FAILED
-     * (variables), PLAN_REQUIRED (channel or model not in the plan), MODEL_NOT_AVAILABLE,
+     * (variables, or a model no provider offers), PLAN_REQUIRED (channel or model not in the plan),
      * QUOTA_EXCEEDED (a RetryLaterException until the next UTC midnight) or a PROVIDER_* code. An
      * exception thrown by the listener ends the run and is rethrown as is.
      */
@@ -82,9 +79,7 @@ public final class ExecutionService {
         int number = request.version() != null ? request.version()
                 : versions.production(reader, promptName).version().number();
         RenderedPrompt rendered = versions.render(reader, promptName, number, request.variables());
-        modelAccess.requireAllowed(actor, rendered.model());
-        CatalogModel model = catalog.find(rendered.model()).orElseThrow(() -> new DomainException(
-                ErrorCode.MODEL_NOT_AVAILABLE, "Model '" + rendered.model() + "' is not offered by any installed provider"));
+        CatalogModel model = modelAccess.requireAllowed(actor, rendered.model());
         ResolvedCredentials key = credentials.resolve(actor, model);
         QuotaReservation reservation = usage.reserve(actor.userId(), actor.plan());
         Run run = new Run(actor, rendered, model, key, reservation, request, now());

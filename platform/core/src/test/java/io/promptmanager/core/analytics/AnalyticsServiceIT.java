@@ -9,6 +9,7 @@ import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.testing.AccountsFixture;
+import io.promptmanager.core.testing.MutableClock;
 import io.promptmanager.core.testing.TestDatabase;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.NewUser;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class AnalyticsServiceIT {
     private static final LocalDate DAY_1 = LocalDate.parse("2026-03-01");
     private static final LocalDate DAY_2 = LocalDate.parse("2026-03-02");
+    private static final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
     private static Database database;
     private static AnalyticsService analytics;
     private static Actor owner;
@@ -38,7 +39,7 @@ class AnalyticsServiceIT {
     @BeforeAll
     static void recordRuns() {
         database = TestDatabase.fresh();
-        AccountsFixture accounts = new AccountsFixture(database, Clock.systemUTC());
+        AccountsFixture accounts = new AccountsFixture(database, clock);
         accounts.users.ensureInitialAdmin("root@example.com", "admin-password-0001");
         Actor admin = Actor.console(accounts.users.firstAdmin().orElseThrow());
         owner = Actor.console(accounts.users.create(admin, new NewUser("o@example.com", "a long enough password", "O",
@@ -47,7 +48,7 @@ class AnalyticsServiceIT {
                 Plan.PRO, null)));
         Transactions transactions = new Transactions(database.dbClient());
         RollupRepository rollups = new RollupRepository();
-        analytics = new AnalyticsService(transactions, rollups);
+        analytics = new AnalyticsService(transactions, rollups, clock);
         UUID id = owner.userId();
         transactions.run(exec -> rollups.add(exec, List.of(
                 run(id, DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 100, "0.1"),
@@ -103,6 +104,14 @@ class AnalyticsServiceIT {
                 .extracting(g -> g.model() + "=" + g.measures().cost()).containsExactly("m/large=0", "m/small=1.300000000001");
         assertThat(report(GroupBy.BILLING_TYPE).groups())
                 .extracting(g -> g.billingType() + "=" + g.measures().errors()).containsExactly("SYSTEM=0", "BYOK=1");
+    }
+
+    @Test
+    void coversTheLastThirtyDaysGroupedByDayWhenNothingIsAsked() {
+        AnalyticsReport report = analytics.report(owner, null, null, null);
+
+        assertThat(report.query()).isEqualTo(new AnalyticsQuery(DAY_2.minusDays(29), DAY_2, GroupBy.DAY));
+        assertThat(report.totals().runs()).isEqualTo(6);
     }
 
     @Test

@@ -323,7 +323,8 @@ class ExecutionServiceIT {
         assertThat(api.code()).isEqualTo(ErrorCode.PLAN_REQUIRED);
         assertThat(api.getMessage()).isEqualTo("Running prompts through the API requires the PRO plan");
         assertThat(premium.code()).isEqualTo(ErrorCode.PLAN_REQUIRED);
-        assertThat(premium.getMessage()).contains(PREMIUM_MODEL).contains("PRO plan");
+        assertThat(premium.getMessage())
+                .isEqualTo(PREMIUM_MODEL + " is a premium model: the FREE plan runs free models only");
         assertThat(core.usageService().today(free).used()).isZero();
         assertThat(provider.requests()).isEmpty();
         assertThat(rows(free)).isZero();

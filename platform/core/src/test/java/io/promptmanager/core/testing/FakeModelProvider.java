@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A model provider that behaves as tests script it, following the ModelProvider contract: it
+ * A model provider offering three OpenRouter-like models that behaves as tests script it, following the ModelProvider contract: it
  * answers after a delay, streams its text in word deltas, fails with each kind of
  * ProviderException (before or in the middle of a stream), honours the request's deadline or
  * (to test the platform's safety net) ignores it. Answers are taken from a queue of scripted
@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeModelProvider implements ModelProvider {
     public static final String ID = "fake";
     /** Free: FREE users may run it. */
-    public static final String FREE_MODEL = "fake/free-model:free";
+    public static final String FREE_MODEL = "meta-llama/llama-3.3-70b-instruct:free";
     /** Priced: $0.000001 per prompt token, $0.000002 per completion token, $0.0001 per request. */
-    public static final String PREMIUM_MODEL = "fake/premium";
+    public static final String PREMIUM_MODEL = "openai/gpt-4o-mini";
     /** Variable prices (unknown): its cost can never be estimated. */
-    public static final String VARIABLE_MODEL = "fake/variable";
+    public static final String VARIABLE_MODEL = "openrouter/auto";
     public static final ModelPricing PREMIUM_PRICING = new ModelPricing(new BigDecimal("0.000001"),
             new BigDecimal("0.000002"), new BigDecimal("0.0001"));
 

@@ -9,8 +9,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
+import io.promptmanager.core.common.RetryLaterException;
 import io.promptmanager.core.user.LoginThrottledException;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -39,6 +41,10 @@ public final class ApiErrorHandler implements ErrorHandler<Throwable> {
                 response.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
                 yield Problem.of(e.code(), e.getMessage(), instance);
             }
+            case RetryLaterException e -> {
+                e.retryAfter().ifPresent(wait -> response.header(HeaderNames.RETRY_AFTER, retryAfterSeconds(wait)));
+                yield Problem.of(e.code(), e.getMessage(), instance);
+            }
             case DomainException e -> Problem.of(e.code(), e.getMessage(), e.violations(), instance);
             case NotFoundException e -> routeMiss(request, response, instance);
             case HttpException e when e.status().code() < 500 -> Problems.forStatus(e.status(), instance);
@@ -49,6 +55,12 @@ public final class ApiErrorHandler implements ErrorHandler<Throwable> {
                     ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE);
         }
         Problems.send(response, problem);
+    }
+
+    /** Whole seconds, rounded up so a client never retries early, and at least 1. */
+    static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return String.valueOf(Math.max(1, seconds));
     }
 
     private Problem routeMiss(ServerRequest request, ServerResponse response, String path) {

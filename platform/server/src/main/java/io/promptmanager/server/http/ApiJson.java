@@ -60,7 +60,8 @@ public final class ApiJson {
         return STRICT.toJson(value).getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] write(Problem problem) {
+    /** A problem without its null members. */
+    public static byte[] write(Problem problem) {
         return PROBLEMS.toJson(problem).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,5 @@
+package io.promptmanager.server.execution;
+
+/** The data of a {@code delta} event: the next piece of generated text. */
+public record DeltaDto(String text) {
+}
