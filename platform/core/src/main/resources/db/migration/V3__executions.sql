@@ -33,15 +33,20 @@ CREATE INDEX executions_user_prompt_created_idx ON executions (user_id, prompt_n
 -- ON DELETE SET NULL of a prompt finds its executions without a full scan.
 CREATE INDEX executions_prompt_idx ON executions (prompt_id) WHERE prompt_id IS NOT NULL;
 
--- Analytics: one row per user, UTC day, prompt, version, model and billing type, updated in the
--- transaction that inserts the executions, so reports read a few rows per day instead of every run.
+-- Analytics rollups, updated in the transaction that inserts the executions, so a report reads a
+-- few hundred rows instead of every run. Three levels share the table:
+--   DAY        one row per user, UTC day, prompt, version, model and billing type;
+--   MONTH      the same per calendar month (day = the 1st), so long ranges read 12 rows a year per key;
+--   DAY_TOTAL  one row per user and day over everything (prompt_name = '', version_number = 0,
+--              model = '', billing_type = ''), for reports grouped by day.
 CREATE TABLE execution_rollups (
     user_id            uuid      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    level              text      NOT NULL CHECK (level IN ('DAY', 'MONTH', 'DAY_TOTAL')),
     day                date      NOT NULL,
     prompt_name        text      NOT NULL,
     version_number     integer   NOT NULL,
     model              text      NOT NULL,
-    billing_type       text      NOT NULL CHECK (billing_type IN ('SYSTEM', 'BYOK')),
+    billing_type       text      NOT NULL CHECK (billing_type IN ('SYSTEM', 'BYOK', '')),
     runs               bigint    NOT NULL,
     successes          bigint    NOT NULL,
     errors             bigint    NOT NULL,
@@ -50,6 +55,8 @@ CREATE TABLE execution_rollups (
     cost               numeric   NOT NULL,   -- exact USD, sum of the known costs
     unknown_cost_runs  bigint    NOT NULL,   -- runs whose cost is unknown (not in cost)
     latency_ms_sum     bigint    NOT NULL,
-    latency_histogram  integer[] NOT NULL,   -- run counts per fixed latency bucket (see LatencyHistogram)
-    PRIMARY KEY (user_id, day, prompt_name, version_number, model, billing_type)
+    latency_histogram  integer[] NOT NULL CHECK (cardinality(latency_histogram) = 71),  -- see LatencyHistogram
+    PRIMARY KEY (user_id, level, day, prompt_name, version_number, model, billing_type),
+    CHECK (level <> 'MONTH' OR extract(day FROM day) = 1),
+    CHECK ((level = 'DAY_TOTAL') = (billing_type = ''))
 );

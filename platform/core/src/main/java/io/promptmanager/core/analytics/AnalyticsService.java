@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Usage reports of one account, read from the daily rollups that are written with the
- * executions: a report reads one row per day, prompt version, model and billing type, never
- * the executions themselves.
+ * Usage reports of one account, read from the rollups written with the executions (see
+ * {@link RollupRepository}): a report by day reads one row per day, any other report one row
+ * per month and key plus the days at the edges of the range — never the executions themselves.
  */
 public final class AnalyticsService {
     /** The days a report covers when no range is given: today (UTC) and the 29 before. */
@@ -46,7 +46,9 @@ public final class AnalyticsService {
     /** Runs, successes, errors, tokens, cost and latency of the actor's runs, per group; needs analytics:read. */
     public AnalyticsReport report(Actor actor, AnalyticsQuery query) {
         actor.requireScope(Scope.ANALYTICS_READ);
-        List<RollupRepository.Row> rows = rollups.range(transactions.read(), actor.userId(), query.from(), query.to());
+        List<RollupRepository.Row> rows = query.groupBy() == GroupBy.DAY
+                ? rollups.dayTotals(transactions.read(), actor.userId(), query.from(), query.to())
+                : rollups.byKey(transactions.read(), actor.userId(), query.from(), query.to());
         Map<Key, Measures> groups = new TreeMap<>(Key.ORDER);
         Measures totals = Measures.NONE;
         for (RollupRepository.Row row : rows) {

@@ -16,25 +16,31 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** SQL for the daily analytics rollups. */
+/**
+ * SQL for the analytics rollups. Each run adds to three rows: its day's row of its prompt
+ * version, model and billing type (level DAY), the same key's row of its month (MONTH), and its
+ * day's total over everything (DAY_TOTAL). A report by day reads the day totals; any other
+ * report reads whole months from MONTH rows and only the days at the edges from DAY rows.
+ */
 public final class RollupRepository {
+    private static final String ALL = "";
     // Rows arrive sorted by key and are upserted in that order, so two nodes' batches lock shared
     // rows in the same order and cannot deadlock.
     private static final String UPSERT = """
-            INSERT INTO execution_rollups AS r (user_id, day, prompt_name, version_number, model, billing_type, runs,
-                                                successes, errors, prompt_tokens, completion_tokens, cost,
+            INSERT INTO execution_rollups AS r (user_id, level, day, prompt_name, version_number, model, billing_type,
+                                                runs, successes, errors, prompt_tokens, completion_tokens, cost,
                                                 unknown_cost_runs, latency_ms_sum, latency_histogram)
-            SELECT t.user_id::uuid, t.day::date, t.prompt_name, t.version_number::integer, t.model, t.billing_type,
-                   t.runs::bigint, t.successes::bigint, t.errors::bigint, t.prompt_tokens::bigint,
+            SELECT t.user_id::uuid, t.level, t.day::date, t.prompt_name, t.version_number::integer, t.model,
+                   t.billing_type, t.runs::bigint, t.successes::bigint, t.errors::bigint, t.prompt_tokens::bigint,
                    t.completion_tokens::bigint, t.cost::numeric, t.unknown_cost_runs::bigint,
                    t.latency_ms_sum::bigint, t.latency_histogram::integer[]
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS t(user_id, day, prompt_name, version_number, model, billing_type, runs, successes,
-                                      errors, prompt_tokens, completion_tokens, cost, unknown_cost_runs,
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS t(user_id, level, day, prompt_name, version_number, model, billing_type, runs,
+                                      successes, errors, prompt_tokens, completion_tokens, cost, unknown_cost_runs,
                                       latency_ms_sum, latency_histogram, ord)
             ORDER BY t.ord
-            ON CONFLICT (user_id, day, prompt_name, version_number, model, billing_type) DO UPDATE SET
+            ON CONFLICT (user_id, level, day, prompt_name, version_number, model, billing_type) DO UPDATE SET
                 runs = r.runs + excluded.runs,
                 successes = r.successes + excluded.successes,
                 errors = r.errors + excluded.errors,
@@ -48,15 +54,28 @@ public final class RollupRepository {
                                                WITH ORDINALITY AS h(a, b, i)
                                           ORDER BY h.i)
             """;
-    private static final String RANGE = """
+    private static final String COLUMNS = """
             SELECT day, prompt_name, version_number, model, billing_type, runs, successes, errors, prompt_tokens,
                    completion_tokens, cost, unknown_cost_runs, latency_ms_sum, latency_histogram
             FROM execution_rollups
-            WHERE user_id = ?::uuid AND day BETWEEN ? AND ?
+            """;
+    private static final String DAY_TOTALS = COLUMNS + """
+            WHERE user_id = ?::uuid AND level = 'DAY_TOTAL' AND day BETWEEN ? AND ?
+            """;
+    // An empty range (start after end) matches nothing.
+    private static final String BY_KEY = COLUMNS + """
+            WHERE user_id = ?::uuid
+              AND ((level = 'MONTH' AND day BETWEEN ? AND ?)
+                   OR (level = 'DAY' AND day BETWEEN ? AND ?)
+                   OR (level = 'DAY' AND day BETWEEN ? AND ?))
             """;
 
-    /** One stored rollup row. */
-    public record Row(LocalDate day, String promptName, int version, String model, BillingType billingType,
+    private enum Level {
+        DAY, MONTH, DAY_TOTAL
+    }
+
+    /** One stored rollup row; a day total has no prompt, version, model or billing type (null). */
+    public record Row(LocalDate day, String promptName, Integer version, String model, BillingType billingType,
                       Measures measures) {
     }
 
@@ -67,19 +86,22 @@ public final class RollupRepository {
         }
         Map<Key, Measures> rows = new TreeMap<>(Key.ORDER);
         for (RollupEntry e : entries) {
-            rows.merge(Key.of(e), Measures.of(e), Measures::plus);
+            Measures measures = Measures.of(e);
+            for (Key key : Key.of(e)) {
+                rows.merge(key, measures, Measures::plus);
+            }
         }
         int n = rows.size();
-        String[][] columns = new String[15][n];
+        String[][] columns = new String[16][n];
         int i = 0;
         for (Map.Entry<Key, Measures> row : rows.entrySet()) {
             Key k = row.getKey();
             Measures m = row.getValue();
-            String[] values = {k.userId().toString(), k.day().toString(), k.promptName(), Integer.toString(k.version()),
-                    k.model(), k.billingType().name(), Long.toString(m.runs()), Long.toString(m.successes()),
-                    Long.toString(m.errors()), Long.toString(m.promptTokens()), Long.toString(m.completionTokens()),
-                    m.cost().toPlainString(), Long.toString(m.unknownCostRuns()), Long.toString(m.latencyMsSum()),
-                    histogramLiteral(m.latencyHistogram())};
+            String[] values = {k.userId().toString(), k.level().name(), k.day().toString(), k.promptName(),
+                    Integer.toString(k.version()), k.model(), k.billingType(), Long.toString(m.runs()),
+                    Long.toString(m.successes()), Long.toString(m.errors()), Long.toString(m.promptTokens()),
+                    Long.toString(m.completionTokens()), m.cost().toPlainString(), Long.toString(m.unknownCostRuns()),
+                    Long.toString(m.latencyMsSum()), histogramLiteral(m.latencyHistogram())};
             for (int c = 0; c < values.length; c++) {
                 columns[c][i] = values[c];
             }
@@ -88,17 +110,47 @@ public final class RollupRepository {
         exec.insert(UPSERT, (Object[]) columns);
     }
 
-    /** Every rollup row of the user between two UTC days, both included. */
-    public List<Row> range(DbExecute exec, UUID userId, LocalDate from, LocalDate to) {
-        return exec.query(RANGE, userId, from, to).map(RollupRepository::map).toList();
+    /** The user's totals of each UTC day from {@code from} to {@code to}, both included. */
+    public List<Row> dayTotals(DbExecute exec, UUID userId, LocalDate from, LocalDate to) {
+        return exec.query(DAY_TOTALS, userId, from, to).map(RollupRepository::map).toList();
+    }
+
+    /**
+     * Rows covering the days {@code from} to {@code to} (both included) exactly once, per prompt
+     * version, model and billing type: MONTH rows for the whole months inside, DAY rows for the rest.
+     */
+    public List<Row> byKey(DbExecute exec, UUID userId, LocalDate from, LocalDate to) {
+        Segments s = Segments.of(from, to);
+        return exec.query(BY_KEY, userId, s.firstMonth(), s.lastMonth(), s.headFrom(), s.headTo(), s.tailFrom(),
+                s.tailTo()).map(RollupRepository::map).toList();
+    }
+
+    /**
+     * How a range of days splits into whole months ({@code firstMonth}..{@code lastMonth}, month
+     * starts) and the days before and after them; an empty part has its start after its end.
+     */
+    record Segments(LocalDate firstMonth, LocalDate lastMonth, LocalDate headFrom, LocalDate headTo,
+                    LocalDate tailFrom, LocalDate tailTo) {
+        static Segments of(LocalDate from, LocalDate to) {
+            LocalDate end = to.plusDays(1);
+            LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate monthsEnd = end.withDayOfMonth(1);
+            if (!monthsFrom.isBefore(monthsEnd)) {
+                return new Segments(end, to, from, to, end, to);
+            }
+            return new Segments(monthsFrom, monthsEnd.minusMonths(1), from, monthsFrom.minusDays(1), monthsEnd, to);
+        }
     }
 
     private static Row map(DbRow row) {
+        String billing = row.column("billing_type").get(String.class);
+        String prompt = row.column("prompt_name").get(String.class);
+        boolean total = billing.equals(ALL);
         return new Row(row.column("day").get(LocalDate.class),
-                row.column("prompt_name").get(String.class),
-                row.column("version_number").get(Integer.class),
-                row.column("model").get(String.class),
-                BillingType.valueOf(row.column("billing_type").get(String.class)),
+                total ? null : prompt,
+                total ? null : row.column("version_number").get(Integer.class),
+                total ? null : row.column("model").get(String.class),
+                total ? null : BillingType.valueOf(billing),
                 new Measures(row.column("runs").get(Long.class),
                         row.column("successes").get(Long.class),
                         row.column("errors").get(Long.class),
@@ -112,8 +164,7 @@ public final class RollupRepository {
 
     private static long[] histogram(Array array) {
         try {
-            Object values = array.getArray();
-            Integer[] counts = (Integer[]) values;
+            Integer[] counts = (Integer[]) array.getArray();
             long[] result = new long[LatencyHistogram.BUCKETS];
             for (int i = 0; i < counts.length && i < result.length; i++) {
                 result[i] = counts[i];
@@ -128,14 +179,19 @@ public final class RollupRepository {
         return Arrays.stream(counts).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private record Key(UUID userId, LocalDate day, String promptName, int version, String model,
-                       BillingType billingType) {
-        static final Comparator<Key> ORDER = Comparator.comparing(Key::userId).thenComparing(Key::day)
-                .thenComparing(Key::promptName).thenComparingInt(Key::version).thenComparing(Key::model)
-                .thenComparing(Key::billingType);
+    private record Key(UUID userId, Level level, LocalDate day, String promptName, int version, String model,
+                       String billingType) {
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::userId).thenComparing(Key::level)
+                .thenComparing(Key::day).thenComparing(Key::promptName).thenComparingInt(Key::version)
+                .thenComparing(Key::model).thenComparing(Key::billingType);
 
-        static Key of(RollupEntry e) {
-            return new Key(e.userId(), e.day(), e.promptName(), e.version(), e.model(), e.billingType());
+        static List<Key> of(RollupEntry e) {
+            String billing = e.billingType().name();
+            return List.of(
+                    new Key(e.userId(), Level.DAY, e.day(), e.promptName(), e.version(), e.model(), billing),
+                    new Key(e.userId(), Level.MONTH, e.day().withDayOfMonth(1), e.promptName(), e.version(), e.model(),
+                            billing),
+                    new Key(e.userId(), Level.DAY_TOTAL, e.day(), ALL, 0, ALL, ALL));
         }
     }
 }

@@ -35,6 +35,8 @@ class AnalyticsServiceIT {
     private static AnalyticsService analytics;
     private static Actor owner;
     private static Actor other;
+    private static Actor third;
+    private static Transactions transactions;
 
     @BeforeAll
     static void recordRuns() {
@@ -46,7 +48,9 @@ class AnalyticsServiceIT {
                 Plan.PRO, null)));
         other = Actor.console(accounts.users.create(admin, new NewUser("x@example.com", "a long enough password", "X",
                 Plan.PRO, null)));
-        Transactions transactions = new Transactions(database.dbClient());
+        third = Actor.console(accounts.users.create(admin, new NewUser("t@example.com", "a long enough password", "T",
+                Plan.PRO, null)));
+        transactions = new Transactions(database.dbClient());
         RollupRepository rollups = new RollupRepository();
         analytics = new AnalyticsService(transactions, rollups, clock);
         UUID id = owner.userId();
@@ -112,6 +116,26 @@ class AnalyticsServiceIT {
 
         assertThat(report.query()).isEqualTo(new AnalyticsQuery(DAY_2.minusDays(29), DAY_2, GroupBy.DAY));
         assertThat(report.totals().runs()).isEqualTo(6);
+    }
+
+    @Test
+    void countsEachRunOnceAcrossWholeMonthsAndTheDaysAtTheEdges() {
+        UUID id = third.userId();
+        List<String> days = List.of("2026-01-15", "2026-01-20", "2026-02-10", "2026-03-01", "2026-03-31",
+                "2026-04-01", "2026-04-02");
+        transactions.run(exec -> new RollupRepository().add(exec, days.stream()
+                .map(day -> run(id, LocalDate.parse(day), "monthly", 1, "m/small", BillingType.SYSTEM, true, 10, "1"))
+                .toList()));
+
+        for (GroupBy groupBy : GroupBy.values()) {
+            AnalyticsReport report = analytics.report(third,
+                    new AnalyticsQuery(LocalDate.parse("2026-01-20"), LocalDate.parse("2026-04-01"), groupBy));
+
+            assertThat(report.totals().runs()).as(groupBy.name()).isEqualTo(5);
+            assertThat(report.totals().cost()).as(groupBy.name()).isEqualByComparingTo("5");
+            assertThat(report.groups()).as(groupBy.name()).extracting(g -> g.measures().runs())
+                    .containsExactlyElementsOf(groupBy == GroupBy.DAY ? List.of(1L, 1L, 1L, 1L, 1L) : List.of(5L));
+        }
     }
 
     @Test
