@@ -68,6 +68,9 @@ final class ModelCatalogue implements AutoCloseable {
                 fetchNow();
             }
         } catch (ProviderException e) {
+            if (scheduler.isShutdown()) {
+                return; // stopped while fetching: the failure is the stop itself
+            }
             LOG.warn("OpenRouter model catalogue not refreshed ({}): {}", e.kind(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("OpenRouter model catalogue not refreshed", e);

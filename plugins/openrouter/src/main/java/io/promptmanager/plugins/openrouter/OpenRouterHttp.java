@@ -110,9 +110,9 @@ final class OpenRouterHttp implements AutoCloseable {
         if (left.isNegative() || left.isZero()) {
             return Attempt.failed(Failures.timeout("OpenRouter did not answer before the deadline"), false);
         }
-        Duration patience = settings.connectTimeout().plus(settings.readTimeout());
-        boolean deadlineFirst = left.compareTo(patience) <= 0;
-        HttpRequest request = request(path, json, key, accept, deadlineFirst ? left : patience);
+        // The JDK counts the connection in this timeout too; connect-timeout bounds that part alone.
+        boolean deadlineFirst = left.compareTo(settings.readTimeout()) <= 0;
+        HttpRequest request = request(path, json, key, accept, deadlineFirst ? left : settings.readTimeout());
         ResponseBody body = new ResponseBody(settings.readTimeout(), deadline, clock);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
