@@ -45,6 +45,9 @@ final class ChatStream {
         } catch (ListenerFailure e) {
             throw e.original;
         } catch (ProviderException e) {
+            if (e.kind() == Kind.TIMEOUT && finishReason != null && usage != null) {
+                return result(); // the whole answer and its usage arrived; only "[DONE]" is missing
+            }
             throw Failures.streamStarted(restated(e), delivered);
         }
     }

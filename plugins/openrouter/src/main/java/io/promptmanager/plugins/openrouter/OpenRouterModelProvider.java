@@ -93,7 +93,7 @@ public final class OpenRouterModelProvider implements ModelProvider {
         OpenRouterHttp.Answer answer = running.http().post("/chat/completions", ChatCodec.request(request, false), key,
                 request.deadline(), OpenRouterHttp.JSON);
         try (ResponseBody body = answer.body()) {
-            return ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key);
+            return logged(request, ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key));
         }
     }
 
@@ -110,9 +110,9 @@ public final class OpenRouterModelProvider implements ModelProvider {
                 if (!result.text().isEmpty()) {
                     listener.onDelta(result.text());
                 }
-                return result;
+                return logged(request, result);
             }
-            return new ChatStream(body, listener, key).read();
+            return logged(request, new ChatStream(body, listener, key).read());
         }
     }
 
@@ -131,6 +131,12 @@ public final class OpenRouterModelProvider implements ModelProvider {
             }
             throw e;
         }
+    }
+
+    private static CompletionResult logged(CompletionRequest request, CompletionResult result) {
+        LOG.debug("Execution {}: OpenRouter generation {} on {}", request.requestId(), result.providerRequestId(),
+                result.model());
+        return result;
     }
 
     private List<ModelInfo> fetchModels(OpenRouterSettings settings, OpenRouterHttp http) {

@@ -93,6 +93,22 @@ class TimeoutIT extends ProviderTestSupport {
     }
 
     @Test
+    void keepsACompleteAnswerWhenOnlyTheDoneLineNeverComes() {
+        // given a whole answer with its usage, then silence instead of "data: [DONE]"
+        start("read-timeout", "PT0.3S");
+        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        fake.replies("/chat/completions", sse(List.of(body.substring(0, body.indexOf("data: [DONE]"))),
+                Duration.ZERO, true));
+
+        // when
+        var result = provider.stream(request(Credentials.system(), Duration.ofSeconds(10)), delta -> { });
+
+        // then
+        assertThat(result.text()).isEqualTo("Hello world!");
+        assertThat(result.usage().completionTokens()).isEqualTo(3);
+    }
+
+    @Test
     void failsWithTimeoutAtTheDeadlineInTheMiddleOfAStream() {
         // given
         start();
