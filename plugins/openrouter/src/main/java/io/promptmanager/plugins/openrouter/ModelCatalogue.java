@@ -38,7 +38,7 @@ final class ModelCatalogue implements AutoCloseable {
 
     /** Starts the background refresh, the first one at once. */
     void start() {
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, Math.max(1, refresh.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /**
