@@ -17,23 +17,16 @@ import org.pf4j.PluginStateEvent;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.pf4j.PropertiesPluginDescriptorFinder;
-import org.pf4j.util.FileUtils;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * PF4J's manager with the host's policies: the system version is the plugin-API version; a plugin
@@ -96,40 +89,9 @@ final class HostPluginManager extends DefaultPluginManager {
                 "a plugin it depends on (plugin.dependencies) is missing or has the wrong version")));
     }
 
-    /** Every zip is checked first, so a broken one is reported once instead of expanding into nothing. */
     private void expandZips() {
         for (Path root : getPluginsRoots()) {
-            try (DirectoryStream<Path> zips = Files.newDirectoryStream(root, "*.{zip,ZIP,Zip}")) {
-                for (Path zip : zips) {
-                    expand(zip);
-                }
-            } catch (IOException e) {
-                loadFailures.add(new LoadFailure(root.toString(), "the plugins folder cannot be read: " + e.getMessage()));
-            }
-        }
-    }
-
-    private void expand(Path zip) {
-        try {
-            checkZip(zip);
-            FileUtils.expandIfZip(zip);
-        } catch (IOException | RuntimeException e) {
-            loadFailures.add(new LoadFailure(zip.getFileName().toString(),
-                    "is not a readable plugin zip: " + rootMessage(e)));
-        }
-    }
-
-    private static void checkZip(Path zip) throws IOException {
-        String fileName = zip.getFileName().toString();
-        Path target = zip.resolveSibling(fileName.substring(0, fileName.lastIndexOf('.'))).normalize();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (!target.resolve(name).normalize().startsWith(target)) {
-                    throw new IOException("the entry " + name + " would be written outside the plugins folder");
-                }
-            }
+            PluginZips.expandAll(root, (name, reason) -> loadFailures.add(new LoadFailure(name, reason)));
         }
     }
 

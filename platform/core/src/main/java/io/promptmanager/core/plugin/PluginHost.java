@@ -1,14 +1,13 @@
 package io.promptmanager.core.plugin;
 
 import io.promptmanager.core.db.StartupException;
-import io.promptmanager.plugin.PluginConfigurationException;
+import io.promptmanager.core.plugin.ProviderLifecycle.Started;
 import io.promptmanager.plugin.model.ModelProvider;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,20 +16,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider}
  * its own configuration subtree and starts it, and keeps a failing plugin from taking the
  * platform down: a plugin that cannot be read or loaded, requires another plugin-API version,
  * throws in {@code Plugin.start}, cannot have its extension instantiated, or whose provider refuses
- * to start (a {@link PluginConfigurationException} or anything else) is reported with its reason on
+ * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else) is reported with its reason on
  * one WARNING line and skipped.
  *
  * <p>Configuration: the flattened {@code plugins.*} settings without the {@code plugins.} prefix
@@ -44,26 +40,22 @@ import java.util.regex.Pattern;
 public final class PluginHost implements PluginInventory, AutoCloseable {
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
-    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Path pluginsDir;
     private final HostPluginManager manager;
     private final PluginsConfiguration configuration;
-    private final Duration startTimeout;
-    private final List<StartedProvider> providers = new ArrayList<>();
+    private final ProviderLifecycle lifecycle;
+    private final List<Started> providers = new ArrayList<>();
     private final Map<String, String> providerFailures = new HashMap<>();
     private volatile List<PluginInfo> plugins = List.of();
     private boolean closed;
-
-    private record StartedProvider(String pluginId, String providerId, ModelProvider provider) {
-    }
 
     private PluginHost(Path pluginsDir, HostPluginManager manager, PluginsConfiguration configuration,
                        Duration startTimeout) {
         this.pluginsDir = pluginsDir;
         this.manager = manager;
         this.configuration = configuration;
-        this.startTimeout = startTimeout;
+        this.lifecycle = new ProviderLifecycle(configuration, startTimeout);
     }
 
     /** Loads and starts every plugin in {@code pluginsDir} (created when missing), without settings. */
@@ -107,116 +99,31 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
 
     /** The started model providers, sorted by id; empty once the host is closed. */
     public synchronized List<ModelProvider> modelProviders() {
-        return providers.stream().map(StartedProvider::provider).toList();
+        return providers.stream().map(Started::provider).toList();
     }
 
     private void startProviders() {
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins())) {
             String pluginId = wrapper.getPluginId();
-            List<StartedProvider> started = new ArrayList<>();
+            List<Started> started = new ArrayList<>();
+            Function<String, String> takenBy = id -> Stream.concat(providers.stream(), started.stream())
+                    .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
             try {
                 ExtensionTypes.copiedApiType(wrapper, manager.getExtensionClassNames(pluginId)).ifPresent(type -> {
                     throw new PluginFailure("it bundles its own copy of " + type
                             + ": declare io.promptmanager:plugin-api and org.pf4j:pf4j as provided dependencies");
                 });
                 for (Class<? extends ModelProvider> type : manager.getExtensionClasses(ModelProvider.class, pluginId)) {
-                    started.add(startProvider(type, pluginId, started));
+                    started.add(lifecycle.start(type, pluginId, takenBy));
                 }
                 providers.addAll(started);
             } catch (PluginFailure failure) {
-                started.reversed().forEach(this::stop);
+                started.reversed().forEach(lifecycle::stop);
                 providerFailures.put(pluginId, failure.getMessage());
                 stopPlugin(pluginId);
             }
         }
-        providers.sort(Comparator.comparing(StartedProvider::providerId));
-    }
-
-    private StartedProvider startProvider(Class<? extends ModelProvider> type, String pluginId,
-                                          List<StartedProvider> siblings) {
-        ModelProvider provider = instantiate(type);
-        String providerId = providerId(provider, type);
-        String owner = providers.stream().filter(p -> p.providerId().equals(providerId)).map(StartedProvider::pluginId)
-                .findFirst().orElse(siblings.stream().anyMatch(p -> p.providerId().equals(providerId)) ? pluginId : null);
-        if (owner != null) {
-            throw new PluginFailure("its model provider id '" + providerId + "' is already provided by plugin " + owner);
-        }
-        startWithinTimeout(provider, providerId, pluginId);
-        return new StartedProvider(pluginId, providerId, provider);
-    }
-
-    private static ModelProvider instantiate(Class<? extends ModelProvider> type) {
-        try {
-            return type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new PluginFailure("its extension " + type.getName() + " has no public no-argument constructor");
-        } catch (InvocationTargetException e) {
-            throw new PluginFailure("its extension " + type.getName() + " cannot be instantiated: "
-                    + Redaction.describe(e.getCause(), List.of()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw new PluginFailure("its extension " + type.getName() + " cannot be instantiated: "
-                    + HostPluginManager.rootMessage(e));
-        }
-    }
-
-    private static String providerId(ModelProvider provider, Class<?> type) {
-        String id;
-        try {
-            id = provider.id();
-        } catch (RuntimeException | LinkageError e) {
-            throw new PluginFailure("its model provider " + type.getName() + " failed to tell its id: "
-                    + Redaction.describe(e, List.of()));
-        }
-        if (id == null || !PROVIDER_ID.matcher(id).matches()) {
-            throw new PluginFailure("its model provider " + type.getName() + " has the id '" + id
-                    + "', which is not lower-kebab (e.g. openrouter)");
-        }
-        return id;
-    }
-
-    private void startWithinTimeout(ModelProvider provider, String providerId, String pluginId) {
-        SubtreeSettings settings = configuration.settingsOf(pluginId);
-        FutureTask<Void> start = new FutureTask<>(() -> {
-            ContextClassLoader.run(provider, () -> provider.start(settings));
-            return null;
-        });
-        Thread thread = Thread.ofVirtual().name("plugin-start-" + providerId).start(start);
-        try {
-            start.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw startFailure(e.getCause(), providerId, pluginId);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            stopWhenFinished(start, new StartedProvider(pluginId, providerId, provider));
-            throw new PluginFailure("its model provider '" + providerId + "' did not start within "
-                    + startTimeout.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginFailure("the platform was interrupted while its model provider '" + providerId + "' started");
-        }
-    }
-
-    private static PluginFailure startFailure(Throwable cause, String providerId, String pluginId) {
-        if (cause instanceof VirtualMachineError fatal) {
-            throw fatal;
-        }
-        if (cause instanceof PluginConfigurationException invalid) {
-            return new PluginFailure("invalid configuration: " + PluginsConfiguration.key(pluginId, invalid.getMessage()));
-        }
-        return new PluginFailure("its model provider '" + providerId + "' failed to start: "
-                + Redaction.describe(cause, List.of()));
-    }
-
-    /** A provider that starts after its deadline is stopped as soon as it has, so nothing keeps running. */
-    private void stopWhenFinished(FutureTask<Void> start, StartedProvider late) {
-        Thread.ofVirtual().name("plugin-late-start-" + late.providerId()).start(() -> {
-            try {
-                start.get();
-                stop(late);
-            } catch (ExecutionException | InterruptedException ignored) {
-                // it never started: nothing to stop
-            }
-        });
+        providers.sort(Comparator.comparing(Started::providerId));
     }
 
     private List<PluginInfo> describe() {
@@ -282,7 +189,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
                 default -> LOG.warning(() -> name + " skipped: " + plugin.error());
             }
         }
-        List<String> ids = providers.stream().map(StartedProvider::providerId).toList();
+        List<String> ids = providers.stream().map(Started::providerId).toList();
         LOG.info(() -> "Plugin host ready: " + plugins.size() + " plugin(s) in " + pluginsDir
                 + (ids.isEmpty() ? ", no model provider" : ", model providers " + String.join(", ", ids)));
     }
@@ -293,7 +200,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
             return;
         }
         closed = true;
-        providers.reversed().forEach(this::stop);
+        providers.reversed().forEach(lifecycle::stop);
         providers.clear();
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins()).reversed()) {
             stopPlugin(wrapper.getPluginId());
@@ -306,31 +213,12 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
         plugins = plugins.stream().map(PluginInfo::stopped).toList();
     }
 
-    private void stop(StartedProvider started) {
-        try {
-            ContextClassLoader.run(started.provider(), started.provider()::stop);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable e) {
-            String reason = Redaction.describe(e, configuration.settingsOf(started.pluginId()).values());
-            LOG.warning(() -> "Model provider " + started.providerId() + " of plugin " + started.pluginId()
-                    + " did not stop cleanly: " + reason);
-        }
-    }
-
     private void stopPlugin(String pluginId) {
         try {
             manager.stopPlugin(pluginId);
         } catch (RuntimeException | LinkageError e) {
             String reason = Redaction.describe(e, configuration.settingsOf(pluginId).values());
             LOG.log(Level.WARNING, () -> "Plugin " + pluginId + " did not stop cleanly: " + reason);
-        }
-    }
-
-    /** Why a plugin is skipped; a safe, one-line message. */
-    private static final class PluginFailure extends RuntimeException {
-        PluginFailure(String reason) {
-            super(reason, null, false, false);
         }
     }
 }

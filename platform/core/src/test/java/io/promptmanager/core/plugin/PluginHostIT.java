@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +33,9 @@ class PluginHostIT {
     private static final String PROBE_SECRET = "sk-probe-0123456789abcdef";
     private static final String OTHER_SECRET = "sk-other-0123456789abcdef";
     private static final String LEAKY_SECRET = "sk-leaky-0123456789abcdef";
-    private static final List<String> FAILING = List.of("broken-0.1.0.zip", "io.promptmanager.crashing",
-            "io.promptmanager.future", "io.promptmanager.hanging", "io.promptmanager.leaky",
-            "io.promptmanager.needs-key", "io.promptmanager.no-constructor", "not-a-plugin");
+    private static final List<String> FAILING = List.of("broken-0.1.0.zip", "io.promptmanager.copy",
+            "io.promptmanager.crashing", "io.promptmanager.future", "io.promptmanager.hanging", "io.promptmanager.leaky",
+            "io.promptmanager.needs-key", "io.promptmanager.no-constructor", "not-a-plugin", "slip-1.0.zip");
 
     @TempDir
     static Path work;
@@ -69,7 +71,24 @@ class PluginHostIT {
                 .writeTo(plugins);
         PluginZip.plugin("io.promptmanager.hanging")
                 .provider("test.hanging.HangingProvider", "hanging", "Thread.sleep(60_000);").writeTo(plugins);
+        PluginZip.plugin("io.promptmanager.copy")
+                .source("io.promptmanager.plugin.model.ModelProvider", """
+                        package io.promptmanager.plugin.model;
+                        public interface ModelProvider extends org.pf4j.ExtensionPoint { String id(); }
+                        """)
+                .source("test.copy.CopyProvider", """
+                        package test.copy;
+                        @org.pf4j.Extension
+                        public class CopyProvider implements io.promptmanager.plugin.model.ModelProvider {
+                            public String id() { return "copy"; }
+                        }
+                        """).writeTo(plugins);
         Files.write(plugins.resolve("broken-0.1.0.zip"), "this is not a zip archive".getBytes());
+        try (ZipOutputStream slip = new ZipOutputStream(Files.newOutputStream(plugins.resolve("slip-1.0.zip")))) {
+            slip.putNextEntry(new ZipEntry("../escaped.txt"));
+            slip.write("outside".getBytes());
+            slip.closeEntry();
+        }
         Files.writeString(Files.createDirectories(plugins.resolve("not-a-plugin")).resolve("notes.txt"), "hello");
 
         logs = LogRecords.capture();
@@ -137,6 +156,19 @@ class PluginHostIT {
         assertThat(plugin("broken-0.1.0.zip").status()).isEqualTo(PluginStatus.FAILED);
         assertThat(plugin("broken-0.1.0.zip").error()).startsWith("is not a readable plugin zip");
         assertThat(plugin("not-a-plugin").error()).contains("no plugin descriptor");
+    }
+
+    @Test
+    void refusesAZipWritingOutsideItsFolder() {
+        assertThat(plugin("slip-1.0.zip").error()).contains("would be written outside");
+        assertThat(work.resolve("plugins").resolveSibling("escaped.txt")).doesNotExist();
+    }
+
+    @Test
+    void refusesAPluginCarryingItsOwnCopyOfThePluginApi() {
+        assertThat(plugin("io.promptmanager.copy").status()).isEqualTo(PluginStatus.FAILED);
+        assertThat(plugin("io.promptmanager.copy").error()).startsWith(
+                "it bundles its own copy of io.promptmanager.plugin.model.ModelProvider: declare");
     }
 
     @Test
