@@ -100,11 +100,13 @@ final class ProviderCalls {
     }
 
     /**
-     * Passes deltas on and remembers what the caller's listener threw: that exception leaves the
-     * stream unchanged (the listener's contract), while anything else the plugin throws is its bug.
+     * Passes deltas on, under the caller's own context class loader rather than the plugin's, and
+     * remembers what the caller's listener threw: that exception leaves the stream unchanged (the
+     * listener's contract), while anything else the plugin throws is its bug.
      */
     static final class GuardedListener implements StreamListener {
         private final StreamListener delegate;
+        private final ClassLoader callerContext = Thread.currentThread().getContextClassLoader();
         private volatile RuntimeException failure;
 
         GuardedListener(StreamListener delegate) {
@@ -113,11 +115,16 @@ final class ProviderCalls {
 
         @Override
         public void onDelta(String text) {
+            Thread thread = Thread.currentThread();
+            ClassLoader pluginContext = thread.getContextClassLoader();
+            thread.setContextClassLoader(callerContext);
             try {
                 delegate.onDelta(text);
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;
+            } finally {
+                thread.setContextClassLoader(pluginContext);
             }
         }
 
