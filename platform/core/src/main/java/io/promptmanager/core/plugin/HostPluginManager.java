@@ -189,7 +189,7 @@ final class HostPluginManager extends DefaultPluginManager {
             int modifiers = pluginClass.getModifiers();
             if (!Plugin.class.isAssignableFrom(pluginClass) || Modifier.isAbstract(modifiers)
                     || Modifier.isInterface(modifiers)) {
-                throw new PluginRuntimeException("its Plugin-Class " + className + " is not a concrete org.pf4j.Plugin");
+                throw new PluginClassFailure("its Plugin-Class " + className + " is not a concrete org.pf4j.Plugin");
             }
             try {
                 return (Plugin) pluginClass.getConstructor(PluginWrapper.class).newInstance(wrapper);
@@ -197,15 +197,28 @@ final class HostPluginManager extends DefaultPluginManager {
                 return (Plugin) pluginClass.getConstructor().newInstance();
             }
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new PluginRuntimeException(e, "its Plugin-Class {} cannot be instantiated", className);
+            throw new PluginClassFailure("its Plugin-Class " + className + " cannot be instantiated: "
+                    + Redaction.describe(root(e), List.of()));
         }
     }
 
-    static String rootMessage(Throwable failure) {
+    /** The plugin's own class is unusable (as opposed to its {@code start()} throwing). */
+    static final class PluginClassFailure extends PluginRuntimeException {
+        PluginClassFailure(String message) {
+            super(message.replace("{}", "{ }"));
+        }
+    }
+
+    static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable root = root(failure);
         String message = root.getMessage();
         String text = message == null || message.isBlank() ? root.getClass().getSimpleName()
                 : root == failure ? message : root.getClass().getSimpleName() + ": " + message;

@@ -3,7 +3,6 @@ package io.promptmanager.core.plugin;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.plugin.ProviderLifecycle.Started;
 import io.promptmanager.plugin.model.ModelProvider;
-import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
@@ -17,17 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider}
  * its own configuration subtree and starts it, and keeps a failing plugin from taking the
  * platform down: a plugin that cannot be read or loaded, requires another plugin-API version,
  * throws in {@code Plugin.start}, cannot have its extension instantiated, or whose provider refuses
- * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else) is reported with its reason on
- * one WARNING line and skipped.
+ * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else, or
+ * not within 30 seconds) is reported with its reason on one WARNING line and skipped.
  *
  * <p>Configuration: the flattened {@code plugins.*} settings without the {@code plugins.} prefix
  * ({@code openrouter.api-key → …}). A plugin's subtree is {@code plugins.<short-id>.*}, the short id
@@ -166,8 +165,8 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
         if (failure == null) {
             return "it was not started (PF4J state " + wrapper.getPluginState() + ")";
         }
-        if (failure instanceof PluginRuntimeException) {
-            return HostPluginManager.rootMessage(failure);
+        if (failure instanceof HostPluginManager.PluginClassFailure) {
+            return failure.getMessage();
         }
         return "its Plugin.start failed: " + Redaction.describe(failure, List.of());
     }

@@ -61,7 +61,7 @@ final class ProviderLifecycle {
                     + Redaction.describe(e.getCause(), List.of()));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new PluginFailure("its extension " + type.getName() + " cannot be instantiated: "
-                    + HostPluginManager.rootMessage(e));
+                    + Redaction.describe(HostPluginManager.root(e), List.of()));
         }
     }
 

@@ -34,7 +34,7 @@ class PluginHostIT {
     private static final String OTHER_SECRET = "sk-other-0123456789abcdef";
     private static final String LEAKY_SECRET = "sk-leaky-0123456789abcdef";
     private static final List<String> FAILING = List.of("broken-0.1.0.zip", "io.promptmanager.copy",
-            "io.promptmanager.crashing", "io.promptmanager.future", "io.promptmanager.hanging", "io.promptmanager.leaky",
+            "io.promptmanager.crashing", "io.promptmanager.future", "io.promptmanager.ghost", "io.promptmanager.hanging", "io.promptmanager.leaky",
             "io.promptmanager.needs-key", "io.promptmanager.no-constructor", "not-a-plugin", "slip-1.0.zip");
 
     @TempDir
@@ -62,6 +62,8 @@ class PluginHostIT {
                         }
                         """)
                 .provider("test.crashing.CrashingProvider", "crashing", "").writeTo(plugins);
+        PluginZip.plugin("io.promptmanager.ghost").pluginClass("test.ghost.MissingPlugin")
+                .provider("test.ghost.GhostProvider", "ghost", "").writeTo(plugins);
         PluginZip.plugin("io.promptmanager.no-constructor")
                 .provider("test.noctor.NoCtorProvider", "no-constructor", "", "public NoCtorProvider(String name) { }")
                 .writeTo(plugins);
@@ -176,6 +178,12 @@ class PluginHostIT {
         assertThat(plugin("io.promptmanager.crashing").status()).isEqualTo(PluginStatus.FAILED);
         assertThat(plugin("io.promptmanager.crashing").error())
                 .isEqualTo("its Plugin.start failed: IllegalStateException: no database for me");
+    }
+
+    @Test
+    void skipsAPluginWhosePluginClassIsMissing() {
+        assertThat(plugin("io.promptmanager.ghost").error()).isEqualTo("its Plugin-Class test.ghost.MissingPlugin "
+                + "cannot be instantiated: ClassNotFoundException: test.ghost.MissingPlugin");
     }
 
     @Test
