@@ -1,6 +1,7 @@
 package io.promptmanager.app;
 
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.testing.PluginZip;
 import io.promptmanager.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,37 @@ class DistributionIT {
             assertThat(second.stdout() + second.stderr()).doesNotContain(operatorKey);
         }
         assertThat(postgresProcessesUsing(data)).isZero();
+    }
+
+    @Test
+    void startsWithAConfiguredPluginBesideABrokenOneAndServesItsModels() throws Exception {
+        Path plugins = Files.createTempDirectory("pm-plugins");
+        PluginZip.plugin("io.promptmanager.openrouter").provider("test.fake.FakeOpenRouter", "openrouter", """
+                settings.require("api-key");
+                models = List.of(new ModelInfo("fake/model:free", settings.require("base-url"), 4096,
+                        new ModelPricing(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), true));
+                """).writeTo(plugins);
+        Files.write(plugins.resolve("broken-1.0.zip"), new byte[]{'P', 'K', 0});
+        String systemKey = "sk-or-v1-" + UUID.randomUUID();
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        int apiPort = freePort();
+
+        try (RunningProcess process = distribution.launch(env("PM_DATA_DIR", Files.createTempDirectory("pm-data"),
+                "PM_API_PORT", apiPort, "PM_CONSOLE_PORT", freePort(), "PM_ADMIN_API_KEY", operatorKey,
+                "PM_PLUGINS_DIR", plugins, "OPENROUTER_API_KEY", systemKey,
+                "PM_OPENROUTER_BASE_URL", "http://127.0.0.1:9/fake/v1"))) {
+            process.awaitOutput(READY, START);
+            HttpResponse<String> listed = get("http://localhost:" + apiPort + "/api/v1/admin/plugins", operatorKey);
+            HttpResponse<String> models = get("http://localhost:" + apiPort + "/api/v1/models", operatorKey);
+            process.stop(Duration.ofSeconds(60));
+
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.body()).contains("\"id\":\"io.promptmanager.openrouter\"", "\"state\":\"STARTED\"",
+                    "\"id\":\"broken-1.0.zip\"", "\"state\":\"FAILED\"").doesNotContain(systemKey);
+            assertThat(models.body()).contains("\"id\":\"fake/model:free\"", "\"name\":\"http://127.0.0.1:9/fake/v1\"");
+            assertThat(process.stderr()).contains("Plugin broken-1.0.zip skipped: is not a readable plugin zip");
+            assertThat(process.stdout() + process.stderr()).doesNotContain(systemKey);
+        }
     }
 
     @Test

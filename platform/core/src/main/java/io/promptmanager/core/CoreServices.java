@@ -7,7 +7,14 @@ import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.model.ModelCatalog;
+import io.promptmanager.core.model.ModelGateway;
+import io.promptmanager.core.model.ModelService;
+import io.promptmanager.core.model.ProviderRegistry;
 import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.plugin.PluginHost;
+import io.promptmanager.core.plugin.PluginInventory;
+import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryRepository;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.ProductionCache;
@@ -22,13 +29,15 @@ import io.promptmanager.core.user.LoginThrottle;
 import io.promptmanager.core.user.PasswordHasher;
 import io.promptmanager.core.user.UserRepository;
 import io.promptmanager.core.user.UserService;
+import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
  * console. Closing it stops core's background work (cache invalidation listener); the database
- * is closed by its owner.
+ * and the model providers are closed by their owners (the wiring place, the plugin host).
  */
 public final class CoreServices implements AutoCloseable {
     private final Database database;
@@ -41,8 +50,12 @@ public final class CoreServices implements AutoCloseable {
     private final VersionService versionService;
     private final CategoryService categoryService;
     private final ProductionCacheListener productionCacheListener;
+    private final ProviderRegistry providerRegistry;
+    private final ModelService modelService;
+    private final PluginService pluginService;
 
-    private CoreServices(Database database, CoreSettings settings) {
+    private CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
+                         PluginInventory plugins) {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
         this.planCatalog = new PlanCatalog(settings.plans());
@@ -63,11 +76,25 @@ public final class CoreServices implements AutoCloseable {
                 productionCache, clock);
         this.versionService = new VersionService(promptRepository, versionRepository, transactions, auditLog,
                 productionCache, clock);
+        this.providerRegistry = new ProviderRegistry(providers);
+        this.modelService = new ModelService(providerRegistry, planCatalog);
+        this.pluginService = new PluginService(plugins);
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
     }
 
+    /** Core services without any model provider (an empty catalogue). */
     public static CoreServices start(Database database, CoreSettings settings) {
-        return new CoreServices(database, settings);
+        return start(database, settings, List.of());
+    }
+
+    /** Core services over already started model providers (with distinct ids), without a plugin host. */
+    public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers) {
+        return new CoreServices(database, settings, providers, PluginInventory.none());
+    }
+
+    /** Core services over the plugin host's started providers; administrators see its plugins. */
+    public static CoreServices start(Database database, CoreSettings settings, PluginHost plugins) {
+        return new CoreServices(database, settings, plugins.modelProviders(), plugins);
     }
 
     public Database database() {
@@ -104,6 +131,22 @@ public final class CoreServices implements AutoCloseable {
 
     public CategoryService categoryService() {
         return categoryService;
+    }
+
+    public ModelCatalog modelCatalog() {
+        return providerRegistry;
+    }
+
+    public ModelGateway modelGateway() {
+        return providerRegistry;
+    }
+
+    public ModelService modelService() {
+        return modelService;
+    }
+
+    public PluginService pluginService() {
+        return pluginService;
     }
 
     /** True while this node receives other nodes' cache invalidations. */
