@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DistributionIT {
     private static final Duration START = Duration.ofSeconds(120);
     private static final String READY = "Prompt Manager is running";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static InstalledDistribution distribution;
 
@@ -62,9 +58,9 @@ class DistributionIT {
         try (RunningProcess first = distribution.launch(environment)) {
             first.awaitOutput(READY, START);
             assertThat(first.stdout()).contains("administrator account created", "password:");
-            assertThat(get("http://localhost:" + apiPort + "/observe/health", null).statusCode()).isEqualTo(200);
-            assertThat(get("http://localhost:" + consolePort + "/login", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> created = post("http://localhost:" + apiPort + "/api/v1/prompts", operatorKey,
+            assertThat(new ApiClient(apiPort, null).get("/observe/health").statusCode()).isEqualTo(200);
+            assertThat(new ApiClient(consolePort, null).get("/login").statusCode()).isEqualTo(200);
+            HttpResponse<String> created = new ApiClient(apiPort, operatorKey).post("/api/v1/prompts",
                     "{\"name\":\"kept-across-restarts\",\"description\":\"survives\",\"tags\":[]}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
@@ -76,7 +72,7 @@ class DistributionIT {
         try (RunningProcess second = distribution.launch(environment)) {
             second.awaitOutput(READY, START);
             assertThat(second.stdout()).doesNotContain("administrator account created");
-            HttpResponse<String> kept = get("http://localhost:" + apiPort + "/api/v1/prompts/kept-across-restarts", operatorKey);
+            HttpResponse<String> kept = new ApiClient(apiPort, operatorKey).get("/api/v1/prompts/kept-across-restarts");
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(kept.body()).contains("survives");
             second.stop(Duration.ofSeconds(60));
@@ -103,8 +99,8 @@ class DistributionIT {
                 "PM_PLUGINS_DIR", plugins, "OPENROUTER_API_KEY", systemKey,
                 "PM_OPENROUTER_BASE_URL", "http://127.0.0.1:9/fake/v1"))) {
             process.awaitOutput(READY, START);
-            HttpResponse<String> listed = get("http://localhost:" + apiPort + "/api/v1/admin/plugins", operatorKey);
-            HttpResponse<String> models = get("http://localhost:" + apiPort + "/api/v1/models", operatorKey);
+            HttpResponse<String> listed = new ApiClient(apiPort, operatorKey).get("/api/v1/admin/plugins");
+            HttpResponse<String> models = new ApiClient(apiPort, operatorKey).get("/api/v1/models");
             process.stop(Duration.ofSeconds(60));
 
             assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
@@ -180,20 +176,5 @@ class DistributionIT {
                     })
                     .count();
         }
-    }
-
-    private static HttpResponse<String> get(String url, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String apiKey, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
