@@ -7,10 +7,16 @@ import io.promptmanager.server.ApiServerSettings;
 import io.promptmanager.ui.ConsoleSettings;
 
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Every setting of one running platform, read once from configuration at start. */
+/**
+ * Every setting of one running platform, read once from configuration at start.
+ *
+ * @param pluginSettings the {@code plugins.*} values without {@code plugins.dir}, keyed without the
+ *                       {@code plugins.} prefix; may hold secrets, so never printed
+ */
 record AppSettings(ApiServerSettings api, ConsoleSettings console,
-                   Path dataDir, Path pluginsDir, DatabaseSettings database,
+                   Path dataDir, Path pluginsDir, Map<String, String> pluginSettings, DatabaseSettings database,
                    PlanSettings plans, AccountSettings accounts,
                    String adminEmail, String adminPassword, String adminApiKey,
                    String apiKeyPepper) {
@@ -18,6 +24,6 @@ record AppSettings(ApiServerSettings api, ConsoleSettings console,
     @Override
     public String toString() {
         return "AppSettings[api=" + api + ", console=" + console + ", dataDir=" + dataDir
-                + ", database=" + database + "]";
+                + ", pluginsDir=" + pluginsDir + ", database=" + database + "]";
     }
 }

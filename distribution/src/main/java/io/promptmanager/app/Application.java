@@ -16,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one wiring place: starts the database, core services, plugin host, API server and console
- * in that order, and stops them in reverse. If any step fails, what already started is stopped
+ * The one wiring place: starts the database, plugin host, core services (over the started model
+ * providers), API server and console in that order, and stops them in reverse. If any step fails, what already started is stopped
  * before the failure is reported, so no embedded PostgreSQL is left behind.
  */
 final class Application implements AutoCloseable {
@@ -45,11 +45,11 @@ final class Application implements AutoCloseable {
 
     private void startAll() {
         Database database = keep(Database.start(settings.database()));
+        PluginHost plugins = keep(PluginHost.start(settings.pluginsDir(), settings.pluginSettings()));
         byte[] pepper = ApiKeyPepper.resolve(settings.apiKeyPepper(), settings.dataDir());
         core = keep(CoreServices.start(database, new CoreSettings(settings.plans(), settings.accounts(),
-                pepper, Clock.systemUTC())));
+                pepper, Clock.systemUTC()), plugins));
         provisionAdmin();
-        keep(PluginHost.start(settings.pluginsDir()));
         endpoints = Endpoints.start(settings, core, started);
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads conf/application.yaml, lets the documented environment variables and Java system
@@ -65,6 +66,7 @@ final class ConfigLoader {
                 config.get("console.trust-forwarded-headers").asBoolean().orElse(false));
         return new AppSettings(api, console, dataDir,
                 home.resolve(string(config, "plugins.dir", "plugins")).normalize(),
+                pluginSettings(config),
                 database,
                 new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3)),
                 new AccountSettings(config.get("accounts.sign-up-enabled").asBoolean().orElse(true),
@@ -73,6 +75,16 @@ final class ConfigLoader {
                 string(config, "accounts.admin-password", ""),
                 string(config, "accounts.admin-api-key", ""),
                 string(config, "security.api-key-pepper", ""));
+    }
+
+    /**
+     * Every {@code plugins.*} value except {@code plugins.dir}, keyed without the {@code plugins.}
+     * prefix ({@code openrouter.api-key}): the plugin host gives each plugin its own subtree.
+     */
+    static Map<String, String> pluginSettings(Config config) {
+        Map<String, String> settings = new TreeMap<>(config.get("plugins").detach().asMap().orElse(Map.of()));
+        settings.remove("dir");
+        return Map.copyOf(settings);
     }
 
     private static String string(Config config, String key, String fallback) {

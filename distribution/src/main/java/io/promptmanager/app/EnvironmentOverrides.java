@@ -33,6 +33,8 @@ final class EnvironmentOverrides {
         keys.put("PM_API_KEY_PEPPER", "security.api-key-pepper");
         keys.put("PM_FREE_DAILY_EXECUTIONS", "plans.free.daily-executions");
         keys.put("PM_PLUGINS_DIR", "plugins.dir");
+        keys.put("OPENROUTER_API_KEY", "plugins.openrouter.api-key");
+        keys.put("PM_OPENROUTER_BASE_URL", "plugins.openrouter.base-url");
         keys.put("PM_SHUTDOWN_GRACE_PERIOD", "shutdown.grace-period");
         return Map.copyOf(keys);
     }

@@ -1,15 +1,13 @@
 package io.promptmanager.app;
 
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.testing.PluginZip;
 import io.promptmanager.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DistributionIT {
     private static final Duration START = Duration.ofSeconds(120);
     private static final String READY = "Prompt Manager is running";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static InstalledDistribution distribution;
 
@@ -61,9 +58,9 @@ class DistributionIT {
         try (RunningProcess first = distribution.launch(environment)) {
             first.awaitOutput(READY, START);
             assertThat(first.stdout()).contains("administrator account created", "password:");
-            assertThat(get("http://localhost:" + apiPort + "/observe/health", null).statusCode()).isEqualTo(200);
-            assertThat(get("http://localhost:" + consolePort + "/login", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> created = post("http://localhost:" + apiPort + "/api/v1/prompts", operatorKey,
+            assertThat(new ApiClient(apiPort, null).get("/observe/health").statusCode()).isEqualTo(200);
+            assertThat(new ApiClient(consolePort, null).get("/login").statusCode()).isEqualTo(200);
+            HttpResponse<String> created = new ApiClient(apiPort, operatorKey).post("/api/v1/prompts",
                     "{\"name\":\"kept-across-restarts\",\"description\":\"survives\",\"tags\":[]}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
@@ -75,13 +72,44 @@ class DistributionIT {
         try (RunningProcess second = distribution.launch(environment)) {
             second.awaitOutput(READY, START);
             assertThat(second.stdout()).doesNotContain("administrator account created");
-            HttpResponse<String> kept = get("http://localhost:" + apiPort + "/api/v1/prompts/kept-across-restarts", operatorKey);
+            HttpResponse<String> kept = new ApiClient(apiPort, operatorKey).get("/api/v1/prompts/kept-across-restarts");
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(kept.body()).contains("survives");
             second.stop(Duration.ofSeconds(60));
             assertThat(second.stdout() + second.stderr()).doesNotContain(operatorKey);
         }
         assertThat(postgresProcessesUsing(data)).isZero();
+    }
+
+    @Test
+    void startsWithAConfiguredPluginBesideABrokenOneAndServesItsModels() throws Exception {
+        Path plugins = Files.createTempDirectory("pm-plugins");
+        PluginZip.plugin("io.promptmanager.openrouter").provider("test.fake.FakeOpenRouter", "openrouter", """
+                settings.require("api-key");
+                models = List.of(new ModelInfo("fake/model:free", settings.require("base-url"), 4096,
+                        new ModelPricing(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), true));
+                """).writeTo(plugins);
+        Files.write(plugins.resolve("broken-1.0.zip"), new byte[]{'P', 'K', 0});
+        String systemKey = "sk-or-v1-" + UUID.randomUUID();
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        int apiPort = freePort();
+
+        try (RunningProcess process = distribution.launch(env("PM_DATA_DIR", Files.createTempDirectory("pm-data"),
+                "PM_API_PORT", apiPort, "PM_CONSOLE_PORT", freePort(), "PM_ADMIN_API_KEY", operatorKey,
+                "PM_PLUGINS_DIR", plugins, "OPENROUTER_API_KEY", systemKey,
+                "PM_OPENROUTER_BASE_URL", "http://127.0.0.1:9/fake/v1"))) {
+            process.awaitOutput(READY, START);
+            HttpResponse<String> listed = new ApiClient(apiPort, operatorKey).get("/api/v1/admin/plugins");
+            HttpResponse<String> models = new ApiClient(apiPort, operatorKey).get("/api/v1/models");
+            process.stop(Duration.ofSeconds(60));
+
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.body()).contains("\"id\":\"io.promptmanager.openrouter\"", "\"state\":\"STARTED\"",
+                    "\"id\":\"broken-1.0.zip\"", "\"state\":\"FAILED\"").doesNotContain(systemKey);
+            assertThat(models.body()).contains("\"id\":\"fake/model:free\"", "\"name\":\"http://127.0.0.1:9/fake/v1\"");
+            assertThat(process.stderr()).contains("Plugin broken-1.0.zip skipped: is not a readable plugin zip");
+            assertThat(process.stdout() + process.stderr()).doesNotContain(systemKey);
+        }
     }
 
     @Test
@@ -148,20 +176,5 @@ class DistributionIT {
                     })
                     .count();
         }
-    }
-
-    private static HttpResponse<String> get(String url, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String apiKey, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,16 +9,19 @@ import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.Transactions;
-import io.promptmanager.core.execution.CatalogModelAccess;
 import io.promptmanager.core.execution.CredentialsResolver;
 import io.promptmanager.core.execution.ExecutionHistoryService;
 import io.promptmanager.core.execution.ExecutionRecorder;
 import io.promptmanager.core.execution.ExecutionRepository;
 import io.promptmanager.core.execution.ExecutionService;
-import io.promptmanager.core.model.CatalogModel;
 import io.promptmanager.core.model.ModelCatalog;
 import io.promptmanager.core.model.ModelGateway;
+import io.promptmanager.core.model.ModelService;
+import io.promptmanager.core.model.ProviderRegistry;
 import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.plugin.PluginHost;
+import io.promptmanager.core.plugin.PluginInventory;
+import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryRepository;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.ProductionCache;
@@ -33,21 +36,16 @@ import io.promptmanager.core.user.LoginThrottle;
 import io.promptmanager.core.user.PasswordHasher;
 import io.promptmanager.core.user.UserRepository;
 import io.promptmanager.core.user.UserService;
-import io.promptmanager.plugin.model.CompletionRequest;
-import io.promptmanager.plugin.model.CompletionResult;
-import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.KeyCheck;
-import io.promptmanager.plugin.model.ProviderException;
-import io.promptmanager.plugin.model.StreamListener;
+import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
- * console. Closing it stops core's background work (execution recorder, cache invalidation
- * listener); the database is closed by its owner.
+ * console. Closing it stops core's background work (execution recorder, after writing what is
+ * queued; cache invalidation listener); the database and the model providers are closed by their
+ * owners (the wiring place, the plugin host).
  */
 public final class CoreServices implements AutoCloseable {
     private final Database database;
@@ -60,12 +58,16 @@ public final class CoreServices implements AutoCloseable {
     private final VersionService versionService;
     private final CategoryService categoryService;
     private final ProductionCacheListener productionCacheListener;
+    private final ProviderRegistry providerRegistry;
+    private final ModelService modelService;
+    private final PluginService pluginService;
     private final ExecutionRecorder executionRecorder;
     private final ExecutionService executionService;
     private final ExecutionHistoryService executionHistoryService;
     private final AnalyticsService analyticsService;
 
-    private CoreServices(Database database, CoreSettings settings, ModelCatalog models, ModelGateway gateway) {
+    private CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
+                         PluginInventory plugins) {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
         this.planCatalog = new PlanCatalog(settings.plans());
@@ -87,27 +89,34 @@ public final class CoreServices implements AutoCloseable {
                 productionCache, clock);
         this.versionService = new VersionService(promptRepository, versionRepository, transactions, auditLog,
                 productionCache, clock);
+        this.providerRegistry = new ProviderRegistry(providers);
+        this.modelService = new ModelService(providerRegistry, planCatalog);
+        this.pluginService = new PluginService(plugins);
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
         this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
                 usageService);
-        this.executionService = new ExecutionService(versionService, gateway,
-                new CatalogModelAccess(models, planCatalog), CredentialsResolver.SYSTEM_KEY, usageService,
-                planCatalog, executionRecorder, settings.executions(), clock);
+        this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
+                CredentialsResolver.SYSTEM_KEY, usageService, planCatalog, executionRecorder, settings.executions(),
+                clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
     }
 
-    /** Core services without any model provider: every run fails with PROVIDER_UNAVAILABLE. */
+    /** Core services without any model provider (an empty catalogue). */
     public static CoreServices start(Database database, CoreSettings settings) {
-        return start(database, settings, NoModels.INSTANCE, NoModels.INSTANCE);
+        return start(database, settings, List.of());
     }
 
-    /** Core services running prompts on the models of {@code models} through {@code gateway}. */
-    public static CoreServices start(Database database, CoreSettings settings, ModelCatalog models,
-                                     ModelGateway gateway) {
-        return new CoreServices(database, settings, models, gateway);
+    /** Core services over already started model providers (with distinct ids), without a plugin host. */
+    public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers) {
+        return new CoreServices(database, settings, providers, PluginInventory.none());
+    }
+
+    /** Core services over the plugin host's started providers; administrators see its plugins. */
+    public static CoreServices start(Database database, CoreSettings settings, PluginHost plugins) {
+        return new CoreServices(database, settings, plugins.modelProviders(), plugins);
     }
 
     public Database database() {
@@ -146,6 +155,22 @@ public final class CoreServices implements AutoCloseable {
         return categoryService;
     }
 
+    public ModelCatalog modelCatalog() {
+        return providerRegistry;
+    }
+
+    public ModelGateway modelGateway() {
+        return providerRegistry;
+    }
+
+    public ModelService modelService() {
+        return modelService;
+    }
+
+    public PluginService pluginService() {
+        return pluginService;
+    }
+
     public ExecutionService executionService() {
         return executionService;
     }
@@ -167,39 +192,5 @@ public final class CoreServices implements AutoCloseable {
     public void close() {
         executionRecorder.close();
         productionCacheListener.close();
-    }
-
-    /** No provider installed: an empty catalogue, and a gateway that answers UNAVAILABLE. */
-    private enum NoModels implements ModelCatalog, ModelGateway {
-        INSTANCE;
-
-        @Override
-        public List<CatalogModel> all() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<CatalogModel> find(String modelId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletionResult complete(String providerId, CompletionRequest request) {
-            throw unavailable();
-        }
-
-        @Override
-        public CompletionResult stream(String providerId, CompletionRequest request, StreamListener listener) {
-            throw unavailable();
-        }
-
-        @Override
-        public KeyCheck checkKey(String providerId, Credentials credentials) {
-            throw unavailable();
-        }
-
-        private static ProviderException unavailable() {
-            return new ProviderException(ProviderException.Kind.UNAVAILABLE, "No model provider is installed", false);
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.promptmanager.server.http.ApiErrorHandler;
 import io.promptmanager.server.http.ApiKeyFilter;
 import io.promptmanager.server.http.RouteRecorder;
 import io.promptmanager.server.http.RouteTable;
+import io.promptmanager.server.model.ModelHttpService;
 import io.promptmanager.server.prompt.CategoryHttpService;
 import io.promptmanager.server.prompt.ProductionHttpService;
 import io.promptmanager.server.prompt.PromptHttpService;
@@ -37,10 +38,12 @@ final class ApiRouting {
                 .register("/api/v1/executions", new ExecutionHttpService(core.executionHistoryService()))
                 .register("/api/v1/analytics", new AnalyticsHttpService(core.analyticsService()))
                 .register("/api/v1/categories", new CategoryHttpService(core.categoryService()))
+                .register("/api/v1/models", new ModelHttpService(core.modelService()))
                 .register("/api/v1/api-keys", new ApiKeyHttpService(core.apiKeyService()))
                 .register("/api/v1/audit", new AuditHttpService(core.auditLog()))
                 .register("/api/v1/admin",
-                        new AdminHttpService(core.userService(), core.apiKeyService(), core.auditLog()));
+                        new AdminHttpService(core.userService(), core.apiKeyService(), core.auditLog(),
+                                core.pluginService()));
         return routing;
     }
 }

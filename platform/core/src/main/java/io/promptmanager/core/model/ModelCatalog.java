@@ -13,4 +13,12 @@ public interface ModelCatalog {
 
     /** The model with this id, from whichever provider offers it. */
     Optional<CatalogModel> find(String modelId);
+
+    /**
+     * False while some provider cannot tell its catalogue (it is down and has nothing cached): a
+     * model missing from {@link #all()} may then exist after all.
+     */
+    default boolean isComplete() {
+        return true;
+    }
 }

@@ -1,89 +1,223 @@
 package io.promptmanager.core.plugin;
 
-import io.promptmanager.plugin.PluginApi;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
+import io.promptmanager.core.db.StartupException;
+import io.promptmanager.core.plugin.ProviderLifecycle.Started;
+import io.promptmanager.plugin.model.ModelProvider;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Loads PF4J plugins from the plugins folder and keeps a failing plugin from taking the
- * platform down: a plugin that cannot load or start is reported with its reason and skipped.
- * The platform version PF4J checks {@code Plugin-Requires} against is the plugin-API version.
+ * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider}
+ * its own configuration subtree and starts it, and keeps a failing plugin from taking the
+ * platform down: a plugin that cannot be read or loaded, requires another plugin-API version,
+ * throws in {@code Plugin.start}, cannot have its extension instantiated, or whose provider refuses
+ * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else, or
+ * not within 30 seconds) is reported with its reason on one WARNING line and skipped.
+ *
+ * <p>Configuration: the flattened {@code plugins.*} settings without the {@code plugins.} prefix
+ * ({@code openrouter.api-key → …}). A plugin's subtree is {@code plugins.<short-id>.*}, the short id
+ * being its {@code Plugin-Id} without {@code io.promptmanager.} (another vendor's id is used whole);
+ * {@code plugins.<short-id>.enabled: false} keeps it installed but not started. Values are never
+ * logged, and are masked in the messages of a plugin's exceptions.
+ *
+ * <p>Closing stops every provider, then every plugin.
  */
-public final class PluginHost implements AutoCloseable {
+public final class PluginHost implements PluginInventory, AutoCloseable {
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
 
-    private final PluginManager manager;
+    private final Path pluginsDir;
+    private final HostPluginManager manager;
+    private final PluginsConfiguration configuration;
+    private final ProviderLifecycle lifecycle;
+    private final List<Started> providers = new ArrayList<>();
+    private final Map<String, String> providerFailures = new HashMap<>();
+    private volatile List<PluginInfo> plugins = List.of();
+    private boolean closed;
 
-    private PluginHost(PluginManager manager) {
+    private PluginHost(Path pluginsDir, HostPluginManager manager, PluginsConfiguration configuration,
+                       Duration startTimeout) {
+        this.pluginsDir = pluginsDir;
         this.manager = manager;
+        this.configuration = configuration;
+        this.lifecycle = new ProviderLifecycle(configuration, startTimeout);
     }
 
-    /** Loads and starts every plugin in {@code pluginsDir} (created when missing). */
+    /** Loads and starts every plugin in {@code pluginsDir} (created when missing), without settings. */
     public static PluginHost start(Path pluginsDir) {
+        return start(pluginsDir, Map.of());
+    }
+
+    /**
+     * Loads and starts every plugin in {@code pluginsDir} (created when missing).
+     *
+     * @param settings the flattened {@code plugins.*} configuration without the {@code plugins.}
+     *                 prefix and without {@code plugins.dir}, e.g. {@code openrouter.api-key → sk-…}
+     * @throws StartupException only when the plugins folder itself cannot be created
+     */
+    public static PluginHost start(Path pluginsDir, Map<String, String> settings) {
+        return start(pluginsDir, settings, DEFAULT_START_TIMEOUT);
+    }
+
+    static PluginHost start(Path pluginsDir, Map<String, String> settings, Duration providerStartTimeout) {
         try {
             Files.createDirectories(pluginsDir);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
+            throw new StartupException("Cannot create the plugins folder " + pluginsDir + ": " + e.getMessage(), e);
         }
-        DefaultPluginManager manager = new DefaultPluginManager(pluginsDir);
-        manager.setSystemVersion(PluginApi.VERSION);
-        manager.setExactVersionAllowed(false);
+        PluginsConfiguration configuration = new PluginsConfiguration(settings);
+        HostPluginManager manager = new HostPluginManager(pluginsDir, configuration);
         manager.loadPlugins();
         manager.startPlugins();
-        PluginHost host = new PluginHost(manager);
-        host.logStates(pluginsDir);
+        PluginHost host = new PluginHost(pluginsDir, manager, configuration, providerStartTimeout);
+        host.startProviders();
+        host.plugins = host.describe();
+        host.report();
         return host;
     }
 
-    /** Every plugin found, with its state and the reason of a failure. */
+    /** Every plugin found, sorted by id, with its status and, if it is not running, why. */
+    @Override
     public List<PluginInfo> plugins() {
-        return manager.getPlugins().stream().map(PluginHost::info).toList();
+        return plugins;
     }
 
-    /** The extensions of one extension point that started plugins provide. */
-    public <T> List<T> extensions(Class<T> extensionPoint) {
-        return manager.getExtensions(extensionPoint);
+    /** The started model providers, sorted by id; empty once the host is closed. */
+    public synchronized List<ModelProvider> modelProviders() {
+        return providers.stream().map(Started::provider).toList();
     }
 
-    private void logStates(Path pluginsDir) {
-        List<PluginInfo> plugins = plugins();
-        LOG.info(() -> "Plugin host ready: " + plugins.size() + " plugin(s) in " + pluginsDir);
-        for (PluginInfo plugin : plugins) {
-            if (plugin.error() == null) {
-                LOG.info(() -> "Plugin " + plugin.id() + " " + plugin.version() + ": " + plugin.state());
-            } else {
-                LOG.warning(() -> "Plugin " + plugin.id() + " " + plugin.version() + " skipped: " + plugin.error());
+    private void startProviders() {
+        for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins())) {
+            String pluginId = wrapper.getPluginId();
+            List<Started> started = new ArrayList<>();
+            Function<String, String> takenBy = id -> Stream.concat(providers.stream(), started.stream())
+                    .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
+            try {
+                ExtensionTypes.copiedApiType(wrapper, manager.getExtensionClassNames(pluginId)).ifPresent(type -> {
+                    throw new PluginFailure("it bundles its own copy of " + type
+                            + ": declare io.promptmanager:plugin-api and org.pf4j:pf4j as provided dependencies");
+                });
+                for (Class<? extends ModelProvider> type : manager.getExtensionClasses(ModelProvider.class, pluginId)) {
+                    started.add(lifecycle.start(type, pluginId, takenBy));
+                }
+                providers.addAll(started);
+            } catch (PluginFailure failure) {
+                started.reversed().forEach(lifecycle::stop);
+                providerFailures.put(pluginId, failure.getMessage());
+                stopPlugin(pluginId);
             }
         }
+        providers.sort(Comparator.comparing(Started::providerId));
     }
 
-    private static PluginInfo info(PluginWrapper wrapper) {
-        Throwable failure = wrapper.getFailedException();
-        String error = failure != null ? String.valueOf(failure.getMessage())
-                : wrapper.getPluginState() == PluginState.RESOLVED ? "not started" : null;
-        if (wrapper.getPluginState() == PluginState.STARTED) {
-            error = null;
+    private List<PluginInfo> describe() {
+        List<PluginInfo> infos = new ArrayList<>();
+        manager.loadFailures().forEach(failure -> infos.add(new PluginInfo(failure.name(), null, PluginStatus.FAILED,
+                List.of(), failure.reason(), true)));
+        for (PluginWrapper wrapper : manager.getPlugins()) {
+            infos.add(describe(wrapper));
         }
-        return new PluginInfo(wrapper.getPluginId(), wrapper.getDescriptor().getVersion(),
-                wrapper.getPluginState().toString(), error);
+        infos.sort(Comparator.comparing(PluginInfo::id));
+        return List.copyOf(infos);
+    }
+
+    private PluginInfo describe(PluginWrapper wrapper) {
+        String id = wrapper.getPluginId();
+        HostPluginManager.Skip skip = manager.skipped().get(id);
+        PluginStatus status;
+        String error;
+        if (skip != null) {
+            status = skip.status();
+            error = skip.status() == PluginStatus.DISABLED ? null : skip.reason();
+        } else if (providerFailures.containsKey(id)) {
+            status = PluginStatus.FAILED;
+            error = providerFailures.get(id);
+        } else if (wrapper.getPluginState() == PluginState.STARTED) {
+            status = PluginStatus.STARTED;
+            error = null;
+        } else {
+            status = PluginStatus.FAILED;
+            error = pluginStartFailure(wrapper);
+        }
+        String safeError = Redaction.redact(error, configuration.settingsOf(id).values());
+        return new PluginInfo(id, wrapper.getDescriptor().getVersion(), status,
+                ExtensionTypes.extensionPoints(wrapper, manager.getExtensionClassNames(id)), safeError,
+                configuration.enabled(id));
+    }
+
+    private static String pluginStartFailure(PluginWrapper wrapper) {
+        Throwable failure = wrapper.getFailedException();
+        if (failure == null) {
+            return "it was not started (PF4J state " + wrapper.getPluginState() + ")";
+        }
+        if (failure instanceof HostPluginManager.PluginClassFailure) {
+            return failure.getMessage();
+        }
+        return "its Plugin.start failed: " + Redaction.describe(failure, List.of());
+    }
+
+    private void report() {
+        for (PluginInfo plugin : plugins) {
+            String name = "Plugin " + plugin.id() + (plugin.version() == null ? "" : " " + plugin.version());
+            switch (plugin.status()) {
+                case STARTED -> {
+                    if (plugin.extensionPoints().isEmpty()) {
+                        LOG.warning(() -> name + " started but provides no extension: was it built with PF4J's "
+                                + "annotation processor (META-INF/extensions.idx)?");
+                    } else {
+                        LOG.info(() -> name + " started: " + String.join(", ", plugin.extensionPoints()));
+                    }
+                }
+                case DISABLED -> LOG.info(() -> name + " is disabled by "
+                        + PluginsConfiguration.key(plugin.id(), "enabled") + ": false");
+                default -> LOG.warning(() -> name + " skipped: " + plugin.error());
+            }
+        }
+        List<String> ids = providers.stream().map(Started::providerId).toList();
+        LOG.info(() -> "Plugin host ready: " + plugins.size() + " plugin(s) in " + pluginsDir
+                + (ids.isEmpty() ? ", no model provider" : ", model providers " + String.join(", ", ids)));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        providers.reversed().forEach(lifecycle::stop);
+        providers.clear();
+        for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins()).reversed()) {
+            stopPlugin(wrapper.getPluginId());
+        }
         try {
-            manager.stopPlugins();
             manager.unloadPlugins();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A plugin did not stop cleanly", e);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warning(() -> "Plugins did not unload cleanly: " + HostPluginManager.rootMessage(e));
+        }
+        plugins = plugins.stream().map(PluginInfo::stopped).toList();
+    }
+
+    private void stopPlugin(String pluginId) {
+        try {
+            manager.stopPlugin(pluginId);
+        } catch (RuntimeException | LinkageError e) {
+            String reason = Redaction.describe(e, configuration.settingsOf(pluginId).values());
+            LOG.log(Level.WARNING, () -> "Plugin " + pluginId + " did not stop cleanly: " + reason);
         }
     }
 }

@@ -5,51 +5,78 @@ import io.promptmanager.core.CoreSettings;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
+import io.promptmanager.core.plugin.PluginHost;
 import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.plugin.model.ModelProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Core services over a fresh test database, running prompts on a {@link FakeModelProvider}, for
- * tests of the API and the console. Close it to stop the services and the database.
+ * Core services over a fresh test database, for tests of the API and the console. Unless given
+ * other providers, prompts run on a {@link FakeModelProvider}. Close it to stop the services and
+ * the database (model providers and a plugin host stay their owner's).
  */
 public final class TestPlatform implements AutoCloseable {
     public static final byte[] TEST_PEPPER = "test-pepper-test-pepper-test-pepper!".getBytes(StandardCharsets.UTF_8);
 
     private final Database database;
-    private final CoreServices services;
-    private final FakeModelProvider provider;
-    private final TestModelRegistry models;
     private final CoreSettings settings;
+    private final List<ModelProvider> providers;
+    private final CoreServices services;
 
-    private TestPlatform(Database database, CoreSettings settings, FakeModelProvider provider) {
+    private TestPlatform(Database database, CoreSettings settings, List<ModelProvider> providers,
+                         CoreServices services) {
         this.database = database;
         this.settings = settings;
-        this.provider = provider;
-        this.models = new TestModelRegistry(List.of(provider));
-        this.services = CoreServices.start(database, settings, models, models);
+        this.providers = providers;
+        this.services = services;
     }
 
+    /** Over a {@link FakeModelProvider}, with the system clock. */
     public static TestPlatform start() {
         return start(Clock.systemUTC());
     }
 
+    /** Over a {@link FakeModelProvider}. */
     public static TestPlatform start(Clock clock) {
         return start(settings(clock));
     }
 
+    /** Over a {@link FakeModelProvider}, with these settings. */
     public static TestPlatform start(CoreSettings settings) {
-        return new TestPlatform(TestDatabase.fresh(), settings, new FakeModelProvider());
+        return start(settings, List.of(new FakeModelProvider()));
+    }
+
+    /** Over these started model providers (distinct ids): their models make the catalogue. */
+    public static TestPlatform start(List<ModelProvider> providers) {
+        return start(Clock.systemUTC(), providers);
+    }
+
+    public static TestPlatform start(Clock clock, List<ModelProvider> providers) {
+        return start(settings(clock), providers);
+    }
+
+    /** Over a started plugin host: its providers make the catalogue and administrators see its plugins. */
+    public static TestPlatform start(PluginHost plugins) {
+        Database database = TestDatabase.fresh();
+        CoreSettings settings = settings(Clock.systemUTC());
+        return new TestPlatform(database, settings, plugins.modelProviders(),
+                CoreServices.start(database, settings, plugins));
+    }
+
+    private static TestPlatform start(CoreSettings settings, List<ModelProvider> providers) {
+        Database database = TestDatabase.fresh();
+        return new TestPlatform(database, settings, providers, CoreServices.start(database, settings, providers));
     }
 
     /**
-     * A second node on the same database (own caches, listeners and recorder, same clock and the
-     * same fake provider), e.g. for cross-node tests. The caller closes it.
+     * A second node on the same database (own caches, listeners and recorder; same settings and
+     * providers), e.g. for cross-node tests. The caller closes it.
      */
     public CoreServices secondNode() {
-        return CoreServices.start(database, settings, models, models);
+        return CoreServices.start(database, settings, providers);
     }
 
     public static CoreSettings settings(Clock clock) {
@@ -65,9 +92,10 @@ public final class TestPlatform implements AutoCloseable {
         return services;
     }
 
-    /** The model provider every run of this platform goes to. */
+    /** The fake provider prompts run on; fails when the platform was started over other providers. */
     public FakeModelProvider provider() {
-        return provider;
+        return providers.stream().filter(FakeModelProvider.class::isInstance).map(FakeModelProvider.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalStateException("this platform runs no FakeModelProvider"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
+import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.user.UserService;
 import io.promptmanager.server.account.UserDto;
 import io.promptmanager.server.apikey.ApiKeyRequest;
@@ -13,12 +14,14 @@ import io.promptmanager.server.apikey.CreatedApiKeyDto;
 import io.promptmanager.server.audit.AuditEntryDto;
 import io.promptmanager.server.http.ApiJson;
 import io.promptmanager.server.http.Auth;
+import io.promptmanager.server.http.ItemsResponse;
 import io.promptmanager.server.http.PageResponse;
 import io.promptmanager.server.http.Params;
 import io.promptmanager.server.http.Responses;
 
 /**
- * {@code /api/v1/admin}: user administration, key provisioning and the whole audit log. Every
+ * {@code /api/v1/admin}: user administration, key provisioning, the whole audit log and the
+ * installed plugins. Every
  * handler first requires the ADMIN role (403 FORBIDDEN), before reading anything else; core
  * checks it again.
  */
@@ -26,11 +29,13 @@ public final class AdminHttpService implements HttpService {
     private final UserService users;
     private final ApiKeyService apiKeys;
     private final AuditLog auditLog;
+    private final PluginService plugins;
 
-    public AdminHttpService(UserService users, ApiKeyService apiKeys, AuditLog auditLog) {
+    public AdminHttpService(UserService users, ApiKeyService apiKeys, AuditLog auditLog, PluginService plugins) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.auditLog = auditLog;
+        this.plugins = plugins;
     }
 
     @Override
@@ -40,7 +45,8 @@ public final class AdminHttpService implements HttpService {
                 .get("/users/{id}", this::getUser)
                 .patch("/users/{id}", this::updateUser)
                 .post("/users/{id}/api-keys", this::issueKey)
-                .get("/audit", this::audit);
+                .get("/audit", this::audit)
+                .get("/plugins", this::plugins);
     }
 
     private void listUsers(ServerRequest request, ServerResponse response) {
@@ -77,5 +83,9 @@ public final class AdminHttpService implements HttpService {
     private void audit(ServerRequest request, ServerResponse response) {
         var page = auditLog.all(Auth.admin(request), Params.page(request));
         Responses.ok(response, PageResponse.of(page, AuditEntryDto::from));
+    }
+
+    private void plugins(ServerRequest request, ServerResponse response) {
+        Responses.ok(response, ItemsResponse.of(plugins.list(Auth.admin(request)), PluginDto::from));
     }
 }

@@ -21,7 +21,15 @@ public final class RunningApi implements AutoCloseable {
     }
 
     public static RunningApi start(ApiServerSettings settings) {
-        TestPlatform platform = TestPlatform.start();
+        return start(settings, TestPlatform.start());
+    }
+
+    /** An API server over an already started platform (e.g. one with model providers); closing stops both. */
+    public static RunningApi start(TestPlatform platform) {
+        return start(ApiServerSettings.loopbackOnFreePort(), platform);
+    }
+
+    private static RunningApi start(ApiServerSettings settings, TestPlatform platform) {
         try {
             return new RunningApi(platform, ApiServer.start(settings, platform.services()));
         } catch (RuntimeException e) {

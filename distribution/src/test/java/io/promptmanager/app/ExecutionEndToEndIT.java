@@ -1,0 +1,77 @@
+package io.promptmanager.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.promptmanager.app.InstalledDistribution.env;
+import static io.promptmanager.app.InstalledDistribution.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole path of a run on the shipped zip: the bundled OpenRouter plugin, pointed at a local
+ * fake OpenRouter through PM_OPENROUTER_BASE_URL, runs a promoted version through the API and
+ * the execution is recorded with the provider's cost.
+ */
+class ExecutionEndToEndIT {
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final String SYSTEM_KEY = "sk-or-v1-" + "0123456789abcdef".repeat(4);
+
+    private static InstalledDistribution distribution;
+
+    @BeforeAll
+    static void install() {
+        distribution = InstalledDistribution.unzip();
+    }
+
+    @Test
+    void runsAPromotedPromptThroughTheBundledOpenRouterPluginAndRecordsItsCost() throws Exception {
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        int apiPort = freePort();
+        try (FakeOpenRouter openRouter = new FakeOpenRouter();
+             RunningProcess platform = distribution.launch(env(
+                     "PM_DATA_DIR", Files.createTempDirectory("pm-data"), "PM_API_PORT", apiPort,
+                     "PM_CONSOLE_PORT", freePort(), "PM_ADMIN_API_KEY", operatorKey,
+                     "PM_OPENROUTER_BASE_URL", openRouter.baseUrl(), "OPENROUTER_API_KEY", SYSTEM_KEY))) {
+            platform.awaitOutput("Prompt Manager is running", START);
+            ApiClient api = new ApiClient(apiPort, operatorKey);
+            awaitCatalogue(api);
+
+            assertThat(api.post("/api/v1/prompts", """
+                    {"name":"welcome","description":"greets","tags":[]}""").statusCode()).isEqualTo(201);
+            HttpResponse<String> version = api.post("/api/v1/prompts/welcome/versions", """
+                    {"messages":[{"role":"user","content":"Welcome {{name}}."}],
+                     "variables":[{"name":"name","type":"string","required":true}],
+                     "model":"%s","parameters":{"temperature":0.2},"commitMessage":"first"}"""
+                    .formatted(FakeOpenRouter.PAID_MODEL));
+            assertThat(version.statusCode()).as(version.body()).isEqualTo(201);
+            assertThat(api.post("/api/v1/prompts/welcome/versions/1/promote", "").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> run = api.post("/api/v1/prompts/welcome/executions", """
+                    {"variables":{"name":"Ada"}}""");
+
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+            assertThat(run.body()).contains("\"output\":\"" + FakeOpenRouter.ANSWER + "\"",
+                    "\"cost\":\"" + FakeOpenRouter.COST + "\"", "\"costSource\":\"PROVIDER\"",
+                    "\"billingType\":\"SYSTEM\"", "\"promptTokens\":42", "\"completionTokens\":7");
+            assertThat(openRouter.authorizations()).containsExactly("Bearer " + SYSTEM_KEY);
+            HttpResponse<String> history = api.get("/api/v1/executions");
+            assertThat(history.body()).contains("\"cost\":\"" + FakeOpenRouter.COST + "\"", "\"status\":\"SUCCEEDED\"");
+
+            platform.stop(Duration.ofSeconds(60));
+            assertThat(platform.stdout() + platform.stderr()).doesNotContain(SYSTEM_KEY).doesNotContain(operatorKey);
+        }
+    }
+
+    private static void awaitCatalogue(ApiClient api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!api.get("/api/v1/models").body().contains(FakeOpenRouter.PAID_MODEL)) {
+            assertThat(System.nanoTime()).as("catalogue loaded from the fake OpenRouter").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
