@@ -11,6 +11,7 @@ import io.promptmanager.server.support.Account;
 import io.promptmanager.server.support.ApiClient;
 import io.promptmanager.server.support.ApiResponse;
 import io.promptmanager.server.support.Bodies;
+import io.promptmanager.server.support.LogCapture;
 import io.promptmanager.server.support.RunningApi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,11 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static io.promptmanager.core.testing.FakeModelProvider.usage;
@@ -158,6 +164,50 @@ class ExecutionApiIT {
 
         assertThat(firstDeltaSeen.getCount()).isZero();
         assertThat(lines).contains("event: done", "data: {\"text\":\"second\"}");
+    }
+
+    @Test
+    void stopsTheRunWhenTheClientLeavesTheStreamAndRecordsWhy() throws Exception {
+        Account account = api.accounts().pro();
+        String prompt = productionPrompt(api.as(account));
+        AtomicInteger sent = new AtomicInteger();
+        provider.willNext((request, listener) -> {
+            for (int i = 0; i < 1_000; i++) {
+                listener.onDelta("word" + i + " ");
+                sent.incrementAndGet();
+                Thread.sleep(10);
+            }
+            return new CompletionResult("never", "stop", usage(1, 1, null), null, request.model());
+        });
+        String body = Bodies.render("x");
+
+        try (LogCapture log = LogCapture.start()) {
+            leaveMidStream(account, prompt, body);
+
+            JsonObject recorded = eventually(() -> api.as(account).get("/api/v1/executions").items().stream()
+                    .map(JsonValue::asJsonObject).findFirst().orElse(null));
+            assertThat(recorded.getString("status")).isEqualTo("FAILED");
+            assertThat(recorded.getString("errorCode")).isEqualTo("CLIENT_DISCONNECTED");
+            assertThat(sent.get()).isLessThan(1_000);
+            assertThat(log.text()).as("a client leaving is no server error").doesNotContain("SEVERE");
+        }
+    }
+
+    private static void leaveMidStream(Account account, String prompt, String body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server().port())) {
+            socket.getOutputStream().write(("POST /api/v1/prompts/" + prompt + "/executions HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + account.key() + "\r\n"
+                    + "Content-Type: application/json\r\nAccept: text/event-stream\r\n"
+                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = reader.readLine();
+            } while (line != null && !line.equals("event: delta"));
+            assertThat(line).isEqualTo("event: delta");
+        }
     }
 
     @Test
@@ -373,6 +423,17 @@ class ExecutionApiIT {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> value) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T found = value.get();
+        while (found == null && System.nanoTime() < until) {
+            Thread.sleep(50);
+            found = value.get();
+        }
+        assertThat(found).as("appeared within 20 s").isNotNull();
+        return found;
     }
 
     private static ApiResponse run(ApiClient client, String prompt) {

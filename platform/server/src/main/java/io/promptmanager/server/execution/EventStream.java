@@ -2,6 +2,7 @@ package io.promptmanager.server.execution;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 import io.promptmanager.plugin.model.StreamListener;
 import io.promptmanager.server.http.ApiJson;
@@ -64,6 +65,16 @@ final class EventStream implements StreamListener {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("The client closed the event stream", e);
+        } catch (ServerConnectionException e) {
+            // Helidon's word for a write to a connection the client closed
+            throw new UncheckedIOException("The client closed the event stream", new IOException(e));
+        }
+    }
+
+    /** Ends the stream without a last event, e.g. when the client went away. */
+    synchronized void abandon() {
+        if (out != null) {
+            close();
         }
     }
 

@@ -59,13 +59,17 @@ public final class RunHttpService implements HttpService {
         try {
             result = executions.run(actor, name, body.toRequest(true), events);
         } catch (UncheckedIOException e) {
+            if (!events.started()) {
+                throw e;
+            }
             LOG.fine(() -> "The client left the event stream of a run of " + name);
+            events.abandon();
             return;
         } catch (DomainException e) {
             if (!events.started()) {
                 throw e;
             }
-            events.error(Problem.of(e.code(), e.getMessage(), e.violations(), path(request)));
+            finish(() -> events.error(Problem.of(e.code(), e.getMessage(), e.violations(), path(request))), events);
             return;
         } catch (RuntimeException e) {
             if (!events.started()) {
@@ -73,10 +77,20 @@ public final class RunHttpService implements HttpService {
             }
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, e, () -> "Unexpected error " + errorId + " in the event stream of " + path(request));
-            events.error(Problem.unexpected(errorId, path(request)));
+            finish(() -> events.error(Problem.unexpected(errorId, path(request))), events);
             return;
         }
-        events.done(ExecutionResultDto.from(result));
+        finish(() -> events.done(ExecutionResultDto.from(result)), events);
+    }
+
+    /** Sends the last event; a client that already left is no error of the run, which is recorded. */
+    private static void finish(Runnable lastEvent, EventStream events) {
+        try {
+            lastEvent.run();
+        } catch (UncheckedIOException e) {
+            LOG.fine("The client left the event stream before its last event");
+            events.abandon();
+        }
     }
 
     private static boolean acceptsEventStream(ServerRequest request) {
