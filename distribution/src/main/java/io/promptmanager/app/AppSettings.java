@@ -1,6 +1,7 @@
 package io.promptmanager.app;
 
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.server.ApiServerSettings;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 record AppSettings(ApiServerSettings api, ConsoleSettings console,
                    Path dataDir, Path pluginsDir, Map<String, String> pluginSettings, DatabaseSettings database,
-                   PlanSettings plans, AccountSettings accounts,
+                   PlanSettings plans, AccountSettings accounts, ExecutionSettings executions,
                    String adminEmail, String adminPassword, String adminApiKey,
                    String apiKeyPepper) {
 

@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.user.AccountSettings;
@@ -71,6 +72,8 @@ final class ConfigLoader {
                 new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3)),
                 new AccountSettings(config.get("accounts.sign-up-enabled").asBoolean().orElse(true),
                         config.get("accounts.min-password-length").asInt().orElse(10)),
+                new ExecutionSettings(config.get("executions.timeout").as(Duration.class)
+                        .orElse(ExecutionSettings.DEFAULT_TIMEOUT)),
                 string(config, "accounts.admin-email", "admin@localhost"),
                 string(config, "accounts.admin-password", ""),
                 string(config, "accounts.admin-api-key", ""),

@@ -32,6 +32,7 @@ final class EnvironmentOverrides {
         keys.put("PM_SIGN_UP_ENABLED", "accounts.sign-up-enabled");
         keys.put("PM_API_KEY_PEPPER", "security.api-key-pepper");
         keys.put("PM_FREE_DAILY_EXECUTIONS", "plans.free.daily-executions");
+        keys.put("PM_EXECUTION_TIMEOUT", "executions.timeout");
         keys.put("PM_PLUGINS_DIR", "plugins.dir");
         keys.put("OPENROUTER_API_KEY", "plugins.openrouter.api-key");
         keys.put("PM_OPENROUTER_BASE_URL", "plugins.openrouter.base-url");
