@@ -76,9 +76,9 @@ public final class ExecutionService {
         actor.requireScope(Scope.EXECUTIONS_RUN);
         requireChannel(actor);
         Actor reader = reader(actor);
-        int number = request.version() != null ? request.version()
-                : versions.production(reader, promptName).version().number();
-        RenderedPrompt rendered = versions.render(reader, promptName, number, request.variables());
+        RenderedPrompt rendered = request.version() != null
+                ? versions.render(reader, promptName, request.version(), request.variables())
+                : versions.renderProduction(reader, promptName, request.variables());
         CatalogModel model = modelAccess.requireAllowed(actor, rendered.model());
         ResolvedCredentials key = credentials.resolve(actor, model);
         QuotaReservation reservation = usage.reserve(actor.userId(), actor.plan());

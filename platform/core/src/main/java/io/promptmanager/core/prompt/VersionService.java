@@ -140,12 +140,21 @@ public final class VersionService {
     /** Strictly renders a version; VALIDATION_FAILED names every missing, undeclared or mistyped variable. */
     public RenderedPrompt render(Actor actor, String promptName, int number, Map<String, Object> variables) {
         actor.requireScope(Scope.PROMPTS_READ);
-        PromptVersion version = find(transactions.read(), actor, promptName, number);
+        return render(find(transactions.read(), actor, promptName, number), variables);
+    }
+
+    /** Strictly renders the PRODUCTION version, taken from the cache: no database read once cached. */
+    public RenderedPrompt renderProduction(Actor actor, String promptName, Map<String, Object> variables) {
+        return render(production(actor, promptName).version(), variables);
+    }
+
+    private RenderedPrompt render(PromptVersion version, Map<String, Object> variables) {
         Map<String, Object> values = binder.bind(version.variables(), variables);
         List<Message> messages = version.messages().stream()
                 .map(m -> new Message(m.role(), templates.compile(m.content()).render(values)))
                 .toList();
-        return new RenderedPrompt(promptName, number, messages, version.model(), version.parameters());
+        return new RenderedPrompt(version.promptName(), version.number(), messages, version.model(),
+                version.parameters());
     }
 
     /** The PRODUCTION version, served from the in-memory cache; NOT_FOUND when there is none. */

@@ -77,6 +77,20 @@ class ProductionCacheIT {
     }
 
     @Test
+    void renderingTheProductionVersionReadsNothingOnceCached() {
+        // given
+        b.stack.versions.production(alice, "greeting");
+        long loaded = b.pool.statements();
+
+        // when
+        RenderedPrompt rendered = b.stack.versions.renderProduction(alice, "greeting", java.util.Map.of());
+
+        // then
+        assertThat(rendered.version()).isEqualTo(b.stack.versions.production(alice, "greeting").version().number());
+        assertThat(b.pool.statements()).isEqualTo(loaded);
+    }
+
+    @Test
     void aPromoteOnOneNodeReachesTheOtherWithinOneSecond() {
         // given
         ProductionVersion cached = b.stack.versions.production(alice, "greeting");

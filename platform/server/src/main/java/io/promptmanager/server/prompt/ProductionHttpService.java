@@ -49,7 +49,6 @@ public final class ProductionHttpService implements HttpService {
         var actor = Auth.actor(request);
         String name = Params.path(request, "name");
         var variables = ApiJson.readOptional(request, RenderRequest.class).orElse(RenderRequest.NONE).values();
-        int number = versions.production(actor, name).version().number();
-        Responses.ok(response, RenderedPromptDto.from(versions.render(actor, name, number, variables)));
+        Responses.ok(response, RenderedPromptDto.from(versions.renderProduction(actor, name, variables)));
     }
 }
