@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * against the installation folder. Any problem is a one-line {@link StartupException}.
  */
 final class ConfigLoader {
+    /** The key storage plugin's key file, relative to the plugins subtree. */
+    static final String KEY_FILE = "keystore-aes.key-file";
+
     private ConfigLoader() {
     }
 
@@ -67,7 +70,7 @@ final class ConfigLoader {
                 config.get("console.trust-forwarded-headers").asBoolean().orElse(false));
         return new AppSettings(api, console, dataDir,
                 home.resolve(string(config, "plugins.dir", "plugins")).normalize(),
-                pluginSettings(config),
+                pluginSettings(config, home, dataDir),
                 database,
                 new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3)),
                 new AccountSettings(config.get("accounts.sign-up-enabled").asBoolean().orElse(true),
@@ -82,11 +85,18 @@ final class ConfigLoader {
 
     /**
      * Every {@code plugins.*} value except {@code plugins.dir}, keyed without the {@code plugins.}
-     * prefix ({@code openrouter.api-key}): the plugin host gives each plugin its own subtree.
+     * prefix ({@code openrouter.api-key}): the plugin host gives each plugin its own subtree. The
+     * key storage's {@code key-file} defaults to {@code <data-dir>/secrets/master-keys}, the only
+     * place the plugin cannot know by itself; a relative configured path is resolved against the
+     * installation folder like every other path.
      */
-    static Map<String, String> pluginSettings(Config config) {
+    static Map<String, String> pluginSettings(Config config, Path home, Path dataDir) {
         Map<String, String> settings = new TreeMap<>(config.get("plugins").detach().asMap().orElse(Map.of()));
         settings.remove("dir");
+        String keyFile = settings.getOrDefault(KEY_FILE, "").trim();
+        settings.put(KEY_FILE, keyFile.isEmpty()
+                ? dataDir.resolve("secrets").resolve("master-keys").toString()
+                : home.resolve(keyFile).normalize().toString());
         return Map.copyOf(settings);
     }
 

@@ -34,7 +34,8 @@ class ConfigLoaderTest {
                 "openrouter.api-key", KEY,
                 "openrouter.base-url", "https://openrouter.example.test/api/v1",
                 "openrouter.timeouts.read", "PT45S",
-                "acme.enabled", "false"));
+                "acme.enabled", "false",
+                "keystore-aes.key-file", home.resolve("data/secrets/master-keys").toString()));
         assertThat(settings.toString()).doesNotContain(KEY);
     }
 
@@ -49,7 +50,9 @@ class ConfigLoaderTest {
         AppSettings settings = ConfigLoader.load(home, file,
                 Map.of("PM_OPENROUTER_BASE_URL", "http://127.0.0.1:9999/v1", "OPENROUTER_API_KEY", " "));
 
-        assertThat(settings.pluginSettings()).containsExactly(Map.entry("openrouter.base-url", "http://127.0.0.1:9999/v1"));
+        assertThat(settings.pluginSettings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "openrouter.base-url", "http://127.0.0.1:9999/v1",
+                "keystore-aes.key-file", home.resolve("data/secrets/master-keys").toString()));
         assertThat(settings.pluginsDir()).isEqualTo(home.resolve("plugins"));
     }
 
@@ -60,8 +63,41 @@ class ConfigLoaderTest {
         AppSettings settings = ConfigLoader.load(home, shipped, Map.of());
 
         assertThat(settings.pluginSettings()).doesNotContainKey("dir")
-                .allSatisfy((key, value) -> assertThat(key).startsWith("openrouter."));
+                .allSatisfy((key, value) -> assertThat(key).matches("(openrouter|keystore-aes)\\..+"));
         assertThat(settings.pluginSettings().getOrDefault("openrouter.api-key", "")).isEmpty();
+        assertThat(settings.pluginSettings().getOrDefault("keystore-aes.master-keys", "")).isEmpty();
+        assertThat(settings.pluginSettings()).containsEntry("keystore-aes.key-file",
+                home.resolve("data/secrets/master-keys").toString());
+    }
+
+    @Test
+    void pmMasterKeyBecomesTheKeyStoragesMasterKeysAndTheKeyFileFollowsTheDataFolder(@TempDir Path home)
+            throws IOException {
+        String masterKeys = "k1:" + "A".repeat(43) + "=,k2:" + "B".repeat(43) + "=";
+        Path file = config(home, """
+                data-dir: /var/lib/prompt-manager
+                """);
+
+        AppSettings settings = ConfigLoader.load(home, file, Map.of("PM_MASTER_KEY", masterKeys));
+
+        assertThat(settings.pluginSettings())
+                .containsEntry("keystore-aes.master-keys", masterKeys)
+                .containsEntry("keystore-aes.key-file", Path.of("/var/lib/prompt-manager/secrets/master-keys").toString());
+        assertThat(settings.toString()).doesNotContain("AAAAAAAA", "BBBBBBBB");
+    }
+
+    @Test
+    void aConfiguredKeyFileIsKeptAndResolvedAgainstTheInstallationFolder(@TempDir Path home) throws IOException {
+        Path file = config(home, """
+                plugins:
+                  keystore-aes:
+                    key-file: secrets/keys.txt
+                """);
+
+        AppSettings settings = ConfigLoader.load(home, file, Map.of());
+
+        assertThat(settings.pluginSettings()).containsEntry("keystore-aes.key-file",
+                home.resolve("secrets/keys.txt").toString());
     }
 
     private static Path config(Path home, String yaml) throws IOException {
