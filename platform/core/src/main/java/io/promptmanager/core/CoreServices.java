@@ -7,9 +7,12 @@ import io.promptmanager.core.apikey.ApiKeyRepository;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
+import io.promptmanager.core.byok.ByokCredentialsResolver;
+import io.promptmanager.core.byok.ByokRepository;
+import io.promptmanager.core.byok.ByokService;
 import io.promptmanager.core.db.Database;
+import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.db.Transactions;
-import io.promptmanager.core.execution.CredentialsResolver;
 import io.promptmanager.core.execution.ExecutionHistoryService;
 import io.promptmanager.core.execution.ExecutionRecorder;
 import io.promptmanager.core.execution.ExecutionRepository;
@@ -36,10 +39,12 @@ import io.promptmanager.core.user.LoginThrottle;
 import io.promptmanager.core.user.PasswordHasher;
 import io.promptmanager.core.user.UserRepository;
 import io.promptmanager.core.user.UserService;
+import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
@@ -60,6 +65,7 @@ public final class CoreServices implements AutoCloseable {
     private final ProductionCacheListener productionCacheListener;
     private final ProviderRegistry providerRegistry;
     private final ModelService modelService;
+    private final ByokService byokService;
     private final PluginService pluginService;
     private final ExecutionRecorder executionRecorder;
     private final ExecutionService executionService;
@@ -67,7 +73,7 @@ public final class CoreServices implements AutoCloseable {
     private final AnalyticsService analyticsService;
 
     private CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
-                         PluginInventory plugins) {
+                         List<KeyStorage> keyStorages, PluginInventory plugins) {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
         this.planCatalog = new PlanCatalog(settings.plans());
@@ -92,16 +98,29 @@ public final class CoreServices implements AutoCloseable {
         this.providerRegistry = new ProviderRegistry(providers);
         this.modelService = new ModelService(providerRegistry, planCatalog);
         this.pluginService = new PluginService(plugins);
+        this.byokService = new ByokService(transactions, new ByokRepository(), keyStorage(keyStorages),
+                providerRegistry, auditLog, planCatalog, clock);
+        // before any background work starts: a failed check leaves nothing running
+        byokService.verifyStoredKeysOpen();
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
         this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
                 usageService);
         this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
-                CredentialsResolver.SYSTEM_KEY, usageService, planCatalog, executionRecorder, settings.executions(),
+                new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, settings.executions(),
                 clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
+    }
+
+    private static Optional<KeyStorage> keyStorage(List<KeyStorage> storages) {
+        if (storages.size() > 1) {
+            throw new StartupException("More than one key storage plugin is installed ("
+                    + String.join(", ", storages.stream().map(KeyStorage::id).toList())
+                    + "): keep exactly one, or disable the others with plugins.<id>.enabled: false");
+        }
+        return storages.stream().findFirst();
     }
 
     /** Core services without any model provider (an empty catalogue). */
@@ -111,12 +130,29 @@ public final class CoreServices implements AutoCloseable {
 
     /** Core services over already started model providers (with distinct ids), without a plugin host. */
     public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers) {
-        return new CoreServices(database, settings, providers, PluginInventory.none());
+        return start(database, settings, providers, List.of());
     }
 
-    /** Core services over the plugin host's started providers; administrators see its plugins. */
+    /**
+     * Core services over already started model providers and key storages (at most one), without
+     * a plugin host.
+     *
+     * @throws StartupException when several key storages are given, or the key storage cannot open
+     *                          the users' saved keys (wrong master keys)
+     */
+    public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers,
+                                     List<KeyStorage> keyStorages) {
+        return new CoreServices(database, settings, providers, keyStorages, PluginInventory.none());
+    }
+
+    /**
+     * Core services over the plugin host's started providers and key storage; administrators see
+     * its plugins.
+     *
+     * @throws StartupException as {@link #start(Database, CoreSettings, List, List)}
+     */
     public static CoreServices start(Database database, CoreSettings settings, PluginHost plugins) {
-        return new CoreServices(database, settings, plugins.modelProviders(), plugins);
+        return new CoreServices(database, settings, plugins.modelProviders(), plugins.keyStorages(), plugins);
     }
 
     public Database database() {
@@ -165,6 +201,10 @@ public final class CoreServices implements AutoCloseable {
 
     public ModelService modelService() {
         return modelService;
+    }
+
+    public ByokService byokService() {
+        return byokService;
     }
 
     public PluginService pluginService() {

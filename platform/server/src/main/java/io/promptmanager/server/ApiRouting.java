@@ -7,6 +7,8 @@ import io.promptmanager.server.admin.AdminHttpService;
 import io.promptmanager.server.analytics.AnalyticsHttpService;
 import io.promptmanager.server.apikey.ApiKeyHttpService;
 import io.promptmanager.server.audit.AuditHttpService;
+import io.promptmanager.server.byok.ByokAdminHttpService;
+import io.promptmanager.server.byok.ByokHttpService;
 import io.promptmanager.server.execution.ExecutionHttpService;
 import io.promptmanager.server.execution.RunHttpService;
 import io.promptmanager.server.http.ApiErrorHandler;
@@ -40,7 +42,9 @@ final class ApiRouting {
                 .register("/api/v1/categories", new CategoryHttpService(core.categoryService()))
                 .register("/api/v1/models", new ModelHttpService(core.modelService()))
                 .register("/api/v1/api-keys", new ApiKeyHttpService(core.apiKeyService()))
+                .register("/api/v1/byok", new ByokHttpService(core.byokService()))
                 .register("/api/v1/audit", new AuditHttpService(core.auditLog()))
+                .register("/api/v1/admin/byok", new ByokAdminHttpService(core.byokService()))
                 .register("/api/v1/admin",
                         new AdminHttpService(core.userService(), core.apiKeyService(), core.auditLog(),
                                 core.pluginService()));

@@ -20,12 +20,14 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    BYOK_KEY_REJECTED(422, "Your provider key was rejected"),
     PROVIDER_BLOCKED(422, "Blocked by the provider"),
     PROVIDER_REJECTED_REQUEST(422, "Request rejected by the provider"),
     PROVIDER_REJECTED_KEY(502, "Provider rejected the key"),
     PROVIDER_CREDITS_EXHAUSTED(502, "Provider credits exhausted"),
     PROVIDER_ERROR(502, "Provider error"),
     PROVIDER_UNAVAILABLE(503, "Provider unavailable"),
+    KEY_STORAGE_UNAVAILABLE(503, "Key storage unavailable"),
     PROVIDER_TIMEOUT(504, "Provider timeout"),
     INTERNAL_ERROR(500, "Internal error");
 

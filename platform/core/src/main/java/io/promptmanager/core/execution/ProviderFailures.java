@@ -27,6 +27,14 @@ final class ProviderFailures {
 
     /** The exception the caller gets; PROVIDER_UNAVAILABLE carries the provider's retry-after. */
     static DomainException toDomain(ProviderException e, BillingType billing, Duration timeout) {
+        if (billing == BillingType.BYOK && (e.kind() == ProviderException.Kind.INVALID_CREDENTIALS
+                || e.kind() == ProviderException.Kind.INSUFFICIENT_CREDITS)) {
+            // never retried on the platform's key: the user chose to pay with their own
+            return new DomainException(ErrorCode.BYOK_KEY_REJECTED, e.kind() == ProviderException.Kind.INVALID_CREDENTIALS
+                    ? "OpenRouter rejected your own API key: check or replace the key in your BYOK settings"
+                    : "OpenRouter says your own API key has no credit left: check your OpenRouter account or "
+                    + "replace the key in your BYOK settings");
+        }
         ErrorCode code = code(e);
         String detail = switch (code) {
             case PROVIDER_REJECTED_KEY -> billing == BillingType.BYOK

@@ -2,6 +2,7 @@ package io.promptmanager.core.plugin;
 
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.plugin.ProviderLifecycle.Started;
+import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider}
- * its own configuration subtree and starts it, and keeps a failing plugin from taking the
+ * and {@link KeyStorage} its plugin's configuration subtree and starts it, and keeps a failing plugin from taking the
  * platform down: a plugin that cannot be read or loaded, requires another plugin-API version,
  * throws in {@code Plugin.start}, cannot have its extension instantiated, or whose provider refuses
  * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else, or
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * {@code plugins.<short-id>.enabled: false} keeps it installed but not started. Values are never
  * logged, and are masked in the messages of a plugin's exceptions.
  *
- * <p>Closing stops every provider, then every plugin.
+ * <p>Closing stops every provider and key storage, then every plugin.
  */
 public final class PluginHost implements PluginInventory, AutoCloseable {
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
@@ -43,8 +44,10 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
     private final Path pluginsDir;
     private final HostPluginManager manager;
     private final PluginsConfiguration configuration;
-    private final ProviderLifecycle lifecycle;
-    private final List<Started> providers = new ArrayList<>();
+    private final ProviderLifecycle<ModelProvider> lifecycle;
+    private final ProviderLifecycle<KeyStorage> storageLifecycle;
+    private final List<Started<ModelProvider>> providers = new ArrayList<>();
+    private final List<Started<KeyStorage>> storages = new ArrayList<>();
     private final Map<String, String> providerFailures = new HashMap<>();
     private volatile List<PluginInfo> plugins = List.of();
     private boolean closed;
@@ -54,7 +57,8 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
         this.pluginsDir = pluginsDir;
         this.manager = manager;
         this.configuration = configuration;
-        this.lifecycle = new ProviderLifecycle(configuration, startTimeout);
+        this.lifecycle = new ProviderLifecycle<>(ProviderLifecycle.MODEL_PROVIDER, configuration, startTimeout);
+        this.storageLifecycle = new ProviderLifecycle<>(ProviderLifecycle.KEY_STORAGE, configuration, startTimeout);
     }
 
     /** Loads and starts every plugin in {@code pluginsDir} (created when missing), without settings. */
@@ -101,11 +105,19 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
         return providers.stream().map(Started::provider).toList();
     }
 
+    /** The started key storages, sorted by id; empty once the host is closed. */
+    public synchronized List<KeyStorage> keyStorages() {
+        return storages.stream().map(Started::provider).toList();
+    }
+
     private void startProviders() {
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins())) {
             String pluginId = wrapper.getPluginId();
-            List<Started> started = new ArrayList<>();
+            List<Started<ModelProvider>> started = new ArrayList<>();
+            List<Started<KeyStorage>> startedStorages = new ArrayList<>();
             Function<String, String> takenBy = id -> Stream.concat(providers.stream(), started.stream())
+                    .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
+            Function<String, String> storageTakenBy = id -> Stream.concat(storages.stream(), startedStorages.stream())
                     .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
             try {
                 ExtensionTypes.copiedApiType(wrapper, manager.getExtensionClassNames(pluginId)).ifPresent(type -> {
@@ -115,14 +127,20 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
                 for (Class<? extends ModelProvider> type : manager.getExtensionClasses(ModelProvider.class, pluginId)) {
                     started.add(lifecycle.start(type, pluginId, takenBy));
                 }
+                for (Class<? extends KeyStorage> type : manager.getExtensionClasses(KeyStorage.class, pluginId)) {
+                    startedStorages.add(storageLifecycle.start(type, pluginId, storageTakenBy));
+                }
                 providers.addAll(started);
+                storages.addAll(startedStorages);
             } catch (PluginFailure failure) {
+                startedStorages.reversed().forEach(storageLifecycle::stop);
                 started.reversed().forEach(lifecycle::stop);
                 providerFailures.put(pluginId, failure.getMessage());
                 stopPlugin(pluginId);
             }
         }
         providers.sort(Comparator.comparing(Started::providerId));
+        storages.sort(Comparator.comparing(Started::providerId));
     }
 
     private List<PluginInfo> describe() {
@@ -189,8 +207,10 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
             }
         }
         List<String> ids = providers.stream().map(Started::providerId).toList();
+        List<String> storageIds = storages.stream().map(Started::providerId).toList();
         LOG.info(() -> "Plugin host ready: " + plugins.size() + " plugin(s) in " + pluginsDir
-                + (ids.isEmpty() ? ", no model provider" : ", model providers " + String.join(", ", ids)));
+                + (ids.isEmpty() ? ", no model provider" : ", model providers " + String.join(", ", ids))
+                + (storageIds.isEmpty() ? ", no key storage" : ", key storages " + String.join(", ", storageIds)));
     }
 
     @Override
@@ -199,6 +219,8 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
             return;
         }
         closed = true;
+        storages.reversed().forEach(storageLifecycle::stop);
+        storages.clear();
         providers.reversed().forEach(lifecycle::stop);
         providers.clear();
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins()).reversed()) {

@@ -1,6 +1,8 @@
 package io.promptmanager.core.plugin;
 
 import io.promptmanager.plugin.PluginConfigurationException;
+import io.promptmanager.plugin.PluginSettings;
+import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
 import java.lang.reflect.InvocationTargetException;
@@ -10,27 +12,41 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Creates, starts and stops one model provider of a plugin. Start and stop are bounded in time
+ * Creates, starts and stops one extension (a model provider, a key storage) of a plugin. Start and stop are bounded in time
  * and run with the plugin's class loader as context class loader; start failures become
  * {@link PluginFailure}s with a safe reason.
  */
-final class ProviderLifecycle {
+final class ProviderLifecycle<T> {
     private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
     private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    /** A started provider and the plugin it belongs to. */
-    record Started(String pluginId, String providerId, ModelProvider provider) {
+    /** A started extension and the plugin it belongs to. */
+    record Started<T>(String pluginId, String providerId, T provider) {
     }
 
+    /** How to handle one kind of extension: its name in messages and its id/start/stop calls. */
+    record Kind<T>(String label, Function<T, String> id, BiConsumer<T, PluginSettings> start, Consumer<T> stop) {
+    }
+
+    static final Kind<ModelProvider> MODEL_PROVIDER = new Kind<>("model provider", ModelProvider::id,
+            ModelProvider::start, ModelProvider::stop);
+    static final Kind<KeyStorage> KEY_STORAGE = new Kind<>("key storage", KeyStorage::id, KeyStorage::start,
+            KeyStorage::stop);
+
+    private final Kind<T> kind;
     private final PluginsConfiguration configuration;
     private final Duration startTimeout;
 
-    ProviderLifecycle(PluginsConfiguration configuration, Duration startTimeout) {
+    ProviderLifecycle(Kind<T> kind, PluginsConfiguration configuration, Duration startTimeout) {
+        this.kind = kind;
         this.configuration = configuration;
         this.startTimeout = startTimeout;
     }
@@ -39,19 +55,18 @@ final class ProviderLifecycle {
      * @param takenBy the plugin already providing a provider id, or null when it is free
      * @throws PluginFailure when the provider cannot be created or refuses to start
      */
-    Started start(Class<? extends ModelProvider> type, String pluginId,
-                  java.util.function.Function<String, String> takenBy) {
-        ModelProvider provider = instantiate(type);
+    Started<T> start(Class<? extends T> type, String pluginId, Function<String, String> takenBy) {
+        T provider = instantiate(type);
         String providerId = providerId(provider, type);
         String owner = takenBy.apply(providerId);
         if (owner != null) {
-            throw new PluginFailure("its model provider id '" + providerId + "' is already provided by plugin " + owner);
+            throw new PluginFailure("its " + kind.label() + " id '" + providerId + "' is already provided by plugin " + owner);
         }
         startWithinTimeout(provider, providerId, pluginId);
-        return new Started(pluginId, providerId, provider);
+        return new Started<>(pluginId, providerId, provider);
     }
 
-    private static ModelProvider instantiate(Class<? extends ModelProvider> type) {
+    private static <T> T instantiate(Class<? extends T> type) {
         try {
             return type.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
@@ -65,24 +80,24 @@ final class ProviderLifecycle {
         }
     }
 
-    private static String providerId(ModelProvider provider, Class<?> type) {
+    private String providerId(T provider, Class<?> type) {
         String id;
         try {
-            id = provider.id();
+            id = kind.id().apply(provider);
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginFailure("its model provider " + type.getName() + " failed to tell its id: "
+            throw new PluginFailure("its " + kind.label() + " " + type.getName() + " failed to tell its id: "
                     + Redaction.describe(e, List.of()));
         }
         if (id == null || !PROVIDER_ID.matcher(id).matches()) {
-            throw new PluginFailure("its model provider " + type.getName() + " has the id '" + id
+            throw new PluginFailure("its " + kind.label() + " " + type.getName() + " has the id '" + id
                     + "', which is not lower-kebab (e.g. openrouter)");
         }
         return id;
     }
 
-    private void startWithinTimeout(ModelProvider provider, String providerId, String pluginId) {
+    private void startWithinTimeout(T provider, String providerId, String pluginId) {
         SubtreeSettings settings = configuration.settingsOf(pluginId);
-        FutureTask<Void> start = inPluginContext(provider, () -> provider.start(settings));
+        FutureTask<Void> start = inPluginContext(provider, () -> kind.start().accept(provider, settings));
         Thread thread = Thread.ofVirtual().name("plugin-start-" + providerId).start(start);
         try {
             start.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -90,28 +105,28 @@ final class ProviderLifecycle {
             throw startFailure(e.getCause(), providerId, pluginId);
         } catch (TimeoutException e) {
             thread.interrupt();
-            stopWhenFinished(start, new Started(pluginId, providerId, provider));
-            throw new PluginFailure("its model provider '" + providerId + "' did not start within "
+            stopWhenFinished(start, new Started<>(pluginId, providerId, provider));
+            throw new PluginFailure("its " + kind.label() + " '" + providerId + "' did not start within "
                     + startTimeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PluginFailure("the platform was interrupted while its model provider '" + providerId + "' started");
+            throw new PluginFailure("the platform was interrupted while its " + kind.label() + " '" + providerId + "' started");
         }
     }
 
-    private static PluginFailure startFailure(Throwable cause, String providerId, String pluginId) {
+    private PluginFailure startFailure(Throwable cause, String providerId, String pluginId) {
         if (cause instanceof VirtualMachineError fatal) {
             throw fatal;
         }
         if (cause instanceof PluginConfigurationException invalid) {
             return new PluginFailure("invalid configuration: " + PluginsConfiguration.key(pluginId, invalid.getMessage()));
         }
-        return new PluginFailure("its model provider '" + providerId + "' failed to start: "
+        return new PluginFailure("its " + kind.label() + " '" + providerId + "' failed to start: "
                 + Redaction.describe(cause, List.of()));
     }
 
     /** A provider that starts after its deadline is stopped as soon as it has, so nothing keeps running. */
-    private void stopWhenFinished(FutureTask<Void> start, Started late) {
+    private void stopWhenFinished(FutureTask<Void> start, Started<T> late) {
         Thread.ofVirtual().name("plugin-late-start-" + late.providerId()).start(() -> {
             try {
                 start.get();
@@ -123,10 +138,11 @@ final class ProviderLifecycle {
     }
 
     /** Bounded, so that a provider hanging in {@code stop()} cannot hold up the platform's shutdown. */
-    void stop(Started started) {
-        FutureTask<Void> stop = inPluginContext(started.provider(), started.provider()::stop);
+    void stop(Started<T> started) {
+        FutureTask<Void> stop = inPluginContext(started.provider(), () -> kind.stop().accept(started.provider()));
         Thread.ofVirtual().name("plugin-stop-" + started.providerId()).start(stop);
-        String provider = "Model provider " + started.providerId() + " of plugin " + started.pluginId();
+        String provider = Character.toUpperCase(kind.label().charAt(0)) + kind.label().substring(1) + " "
+                + started.providerId() + " of plugin " + started.pluginId();
         try {
             stop.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -142,7 +158,7 @@ final class ProviderLifecycle {
         }
     }
 
-    private static FutureTask<Void> inPluginContext(ModelProvider provider, Runnable action) {
+    private static FutureTask<Void> inPluginContext(Object provider, Runnable action) {
         return new FutureTask<>(() -> {
             ContextClassLoader.run(provider, action);
             return null;

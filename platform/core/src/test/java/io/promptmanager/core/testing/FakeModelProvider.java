@@ -43,6 +43,9 @@ public final class FakeModelProvider implements ModelProvider {
     private final List<CompletionRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final String id;
+    private volatile java.util.function.Function<Credentials, KeyCheck> keyCheck =
+            credentials -> new KeyCheck(true, "fake key", null, false);
     private volatile Answer fallback = Answer.reply("Hello from the fake model", usage(10, 5, null));
 
     /** What the provider does with one call. */
@@ -115,6 +118,20 @@ public final class FakeModelProvider implements ModelProvider {
         }
     }
 
+    public FakeModelProvider() {
+        this(ID);
+    }
+
+    /** A fake provider under another id, e.g. {@code openrouter} for BYOK tests. */
+    public FakeModelProvider(String id) {
+        this.id = id;
+    }
+
+    /** How later key checks answer (they may throw a ProviderException). */
+    public void checksKeysWith(java.util.function.Function<Credentials, KeyCheck> check) {
+        keyCheck = check;
+    }
+
     public static TokenUsage usage(long promptTokens, long completionTokens, BigDecimal cost) {
         return new TokenUsage(promptTokens, completionTokens, cost, false, null);
     }
@@ -135,6 +152,7 @@ public final class FakeModelProvider implements ModelProvider {
         requests.clear();
         maxInFlight.set(0);
         fallback = Answer.reply("Hello from the fake model", usage(10, 5, null));
+        keyCheck = credentials -> new KeyCheck(true, "fake key", null, false);
     }
 
     /** Every request received, in order. */
@@ -149,7 +167,7 @@ public final class FakeModelProvider implements ModelProvider {
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -182,7 +200,7 @@ public final class FakeModelProvider implements ModelProvider {
 
     @Override
     public KeyCheck checkKey(Credentials credentials) {
-        return new KeyCheck(true, "fake key", null, false);
+        return keyCheck.apply(credentials);
     }
 
     private CompletionResult call(CompletionRequest request, StreamListener listener) {

@@ -7,6 +7,7 @@ import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.plugin.PluginHost;
 import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,15 @@ public final class TestPlatform implements AutoCloseable {
     private final Database database;
     private final CoreSettings settings;
     private final List<ModelProvider> providers;
+    private final List<KeyStorage> keyStorages;
     private final CoreServices services;
 
     private TestPlatform(Database database, CoreSettings settings, List<ModelProvider> providers,
-                         CoreServices services) {
+                         List<KeyStorage> keyStorages, CoreServices services) {
         this.database = database;
         this.settings = settings;
         this.providers = providers;
+        this.keyStorages = keyStorages;
         this.services = services;
     }
 
@@ -62,13 +65,25 @@ public final class TestPlatform implements AutoCloseable {
     public static TestPlatform start(PluginHost plugins) {
         Database database = TestDatabase.fresh();
         CoreSettings settings = settings(Clock.systemUTC());
-        return new TestPlatform(database, settings, plugins.modelProviders(),
+        return new TestPlatform(database, settings, plugins.modelProviders(), plugins.keyStorages(),
                 CoreServices.start(database, settings, plugins));
     }
 
     private static TestPlatform start(CoreSettings settings, List<ModelProvider> providers) {
+        return start(settings, providers, List.of());
+    }
+
+    /** Over these started model providers and key storages (at most one). */
+    public static TestPlatform start(CoreSettings settings, List<ModelProvider> providers,
+                                     List<KeyStorage> keyStorages) {
         Database database = TestDatabase.fresh();
-        return new TestPlatform(database, settings, providers, CoreServices.start(database, settings, providers));
+        try {
+            return new TestPlatform(database, settings, providers, keyStorages,
+                    CoreServices.start(database, settings, providers, keyStorages));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /**
@@ -76,7 +91,12 @@ public final class TestPlatform implements AutoCloseable {
      * providers), e.g. for cross-node tests. The caller closes it.
      */
     public CoreServices secondNode() {
-        return CoreServices.start(database, settings, providers);
+        return CoreServices.start(database, settings, providers, keyStorages);
+    }
+
+    /** Another node on the same database with its own key storage, e.g. one configured with other master keys. */
+    public CoreServices secondNode(List<KeyStorage> otherKeyStorages) {
+        return CoreServices.start(database, settings, providers, otherKeyStorages);
     }
 
     public static CoreSettings settings(Clock clock) {
