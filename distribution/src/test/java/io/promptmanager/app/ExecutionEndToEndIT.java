@@ -67,6 +67,52 @@ class ExecutionEndToEndIT {
         }
     }
 
+    @Test
+    void runsOnTheUsersOwnSealedKeyAndRefusesToStartWithMasterKeysThatCannotOpenIt() throws Exception {
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        String userKey = "sk-or-v1-" + "fedcba9876543210".repeat(4);
+        String data = Files.createTempDirectory("pm-data").toString();
+        int apiPort = freePort();
+        try (FakeOpenRouter openRouter = new FakeOpenRouter()) {
+            var environment = env("PM_DATA_DIR", data, "PM_API_PORT", apiPort, "PM_CONSOLE_PORT", freePort(),
+                    "PM_ADMIN_API_KEY", operatorKey, "PM_OPENROUTER_BASE_URL", openRouter.baseUrl(),
+                    "OPENROUTER_API_KEY", SYSTEM_KEY, "PM_MASTER_KEY", "k1:" + randomMasterKey());
+            try (RunningProcess platform = distribution.launch(environment)) {
+                platform.awaitOutput("Prompt Manager is running", START);
+                ApiClient api = new ApiClient(apiPort, operatorKey);
+                awaitCatalogue(api);
+                assertThat(api.put("/api/v1/byok", "{\"key\":\"" + userKey + "\"}").statusCode()).isEqualTo(200);
+                assertThat(api.get("/api/v1/byok").body()).contains("\"last4\":\"3210\"").doesNotContain(userKey);
+                api.post("/api/v1/prompts", "{\"name\":\"mine\",\"tags\":[]}");
+                api.post("/api/v1/prompts/mine/versions", """
+                        {"messages":[{"role":"user","content":"Hi"}],"model":"%s","commitMessage":"v1"}"""
+                        .formatted(FakeOpenRouter.PAID_MODEL));
+                api.post("/api/v1/prompts/mine/versions/1/promote", "");
+
+                HttpResponse<String> run = api.post("/api/v1/prompts/mine/executions", "{}");
+
+                assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+                assertThat(run.body()).contains("\"billingType\":\"BYOK\"");
+                assertThat(openRouter.authorizations()).containsExactly("Bearer " + userKey);
+                platform.stop(Duration.ofSeconds(60));
+                assertThat(platform.stdout() + platform.stderr()).doesNotContain(userKey);
+            }
+
+            environment.put("PM_MASTER_KEY", "k2:" + randomMasterKey());
+            try (RunningProcess restarted = distribution.launch(environment)) {
+                assertThat(restarted.awaitExit(START)).isEqualTo(1);
+                assertThat(restarted.stderr()).contains("Prompt Manager could not start: The configured master keys")
+                        .doesNotContain(userKey);
+            }
+        }
+    }
+
+    private static String randomMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     private static void awaitCatalogue(ApiClient api) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!api.get("/api/v1/models").body().contains(FakeOpenRouter.PAID_MODEL)) {
