@@ -107,6 +107,68 @@ class ExecutionEndToEndIT {
         }
     }
 
+    @Test
+    void twoUsersRunningAtTheSameMomentEachReachOpenRouterWithTheirOwnKey() throws Exception {
+        String operatorKey = "operator-" + UUID.randomUUID() + UUID.randomUUID();
+        int apiPort = freePort();
+        int runsEach = 10;
+        try (FakeOpenRouter openRouter = new FakeOpenRouter();
+             RunningProcess platform = distribution.launch(env(
+                     "PM_DATA_DIR", Files.createTempDirectory("pm-data"), "PM_API_PORT", apiPort,
+                     "PM_CONSOLE_PORT", freePort(), "PM_ADMIN_API_KEY", operatorKey,
+                     "PM_OPENROUTER_BASE_URL", openRouter.baseUrl(), "OPENROUTER_API_KEY", SYSTEM_KEY))) {
+            platform.awaitOutput("Prompt Manager is running", START);
+            ApiClient admin = new ApiClient(apiPort, operatorKey);
+            awaitCatalogue(admin);
+            ApiClient ada = proUserWithOwnKey(admin, apiPort, "ada", "a");
+            ApiClient bob = proUserWithOwnKey(admin, apiPort, "bob", "b");
+
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2 * runsEach)) {
+                var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+                for (int i = 0; i < runsEach; i++) {
+                    runs.add(pool.submit(() -> ada.post("/api/v1/prompts/mine/executions", "{}").statusCode()));
+                    runs.add(pool.submit(() -> bob.post("/api/v1/prompts/mine/executions", "{}").statusCode()));
+                }
+                for (var run : runs) {
+                    assertThat(run.get()).isEqualTo(201);
+                }
+            }
+
+            assertThat(openRouter.authorizations()).hasSize(2 * runsEach)
+                    .filteredOn(("Bearer " + userKey("a"))::equals).hasSize(runsEach);
+            assertThat(openRouter.authorizations())
+                    .filteredOn(("Bearer " + userKey("b"))::equals).hasSize(runsEach);
+        }
+    }
+
+    private static ApiClient proUserWithOwnKey(ApiClient admin, int apiPort, String name, String keyDigit) {
+        HttpResponse<String> user = admin.post("/api/v1/admin/users", """
+                {"email":"%s@example.com","password":"correct horse battery","displayName":"%s","plan":"PRO"}"""
+                .formatted(name, name));
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String id = field(user.body(), "id");
+        HttpResponse<String> key = admin.post("/api/v1/admin/users/" + id + "/api-keys", "{\"name\":\"e2e\"}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        ApiClient client = new ApiClient(apiPort, field(key.body(), "key"));
+        assertThat(client.put("/api/v1/byok", "{\"key\":\"" + userKey(keyDigit) + "\"}").statusCode()).isEqualTo(200);
+        client.post("/api/v1/prompts", "{\"name\":\"mine\",\"tags\":[]}");
+        client.post("/api/v1/prompts/mine/versions", """
+                {"messages":[{"role":"user","content":"Hi"}],"model":"%s","commitMessage":"v1"}"""
+                .formatted(FakeOpenRouter.PAID_MODEL));
+        assertThat(client.post("/api/v1/prompts/mine/versions/1/promote", "").statusCode()).isEqualTo(200);
+        return client;
+    }
+
+    private static String userKey(String hexDigit) {
+        return "sk-or-v1-" + hexDigit.repeat(64);
+    }
+
+    private static String field(String json, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
     private static String randomMasterKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
