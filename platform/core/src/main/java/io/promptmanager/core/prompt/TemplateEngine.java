@@ -1,5 +1,7 @@
 package io.promptmanager.core.prompt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -22,8 +24,19 @@ final class TemplateEngine {
             .zeroIsFalse(true)
             .withFormatter(TemplateEngine::format);
 
-    /** Parses a template and lists the variable names it uses; fails on a syntax error. */
+    // Runs render the same few templates over and over: parse each once. Bounded by the total
+    // length of the cached sources (about 16 M characters), since one template may be 100 k long.
+    private final Cache<String, Compiled> compiled = Caffeine.newBuilder()
+            .maximumWeight(16_000_000)
+            .weigher((String source, Compiled parsed) -> source.length() + 1)
+            .build();
+
+    /** Parses a template (or returns it parsed before) and lists the variable names it uses; fails on a syntax error. */
     Compiled compile(String source) {
+        return compiled.get(source, TemplateEngine::parse);
+    }
+
+    private static Compiled parse(String source) {
         Template template;
         try {
             template = COMPILER.compile(source);
