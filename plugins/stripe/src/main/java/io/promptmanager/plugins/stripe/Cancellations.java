@@ -39,15 +39,16 @@ final class Cancellations {
     }
 
     Cancellation cancelNow(CancelNowRequest request) {
-        Subscription cancelled = cancel(request.subscriptionId());
-        SubscriptionSnapshot snapshot = snapshot(cancelled);
         if (request.refundAmount() <= 0) {
-            return new Cancellation(snapshot, null, 0);
+            return new Cancellation(snapshot(cancel(request.subscriptionId())), null, 0);
         }
         if (request.invoiceId() == null) {
             throw new BillingException(Reason.PROCESSOR_REJECTED, "A refund needs the invoice whose payment it refunds");
         }
-        Refund refund = refund(paidPayment(request), request);
+        // Found and checked before anything changes, so a refund that cannot be made cancels nothing.
+        InvoicePayment payment = paidPayment(request);
+        SubscriptionSnapshot snapshot = snapshot(cancel(request.subscriptionId()));
+        Refund refund = refund(payment, request);
         return new Cancellation(snapshot, refund.getId(), refund.getAmount());
     }
 
@@ -104,6 +105,10 @@ final class Cancellations {
             if (payment.getCurrency() != null && !payment.getCurrency().equalsIgnoreCase(request.currency())) {
                 throw new BillingException(Reason.PROCESSOR_REJECTED, "Invoice " + request.invoiceId()
                         + " was paid in " + payment.getCurrency() + ", not " + request.currency());
+            }
+            if (payment.getAmountPaid() != null && request.refundAmount() > payment.getAmountPaid()) {
+                throw new BillingException(Reason.PROCESSOR_REJECTED, "Cannot refund " + request.refundAmount()
+                        + " of invoice " + request.invoiceId() + ": " + payment.getAmountPaid() + " was paid");
             }
             return payment;
         } catch (StripeException e) {
