@@ -154,7 +154,8 @@ final class ObjectJson {
                 .put("pricing", Json.object().put("price_details", Json.object().put("price", invoice.priceId)
                         .put("product", price.product())).put("type", "price_details")
                         .put("unit_amount_decimal", Long.toString(price.unitAmount())))
-                .put("quantity", 1).put("subtotal", invoice.amount).put("taxes", List.of());
+                .put("quantity", 1).put("quantity_decimal", null).put("subscription", invoice.subscription)
+                .put("subtotal", invoice.amount).put("taxes", List.of());
         boolean paid = invoice.status.equals("paid");
         return Json.object()
                 .put("id", invoice.id).put("object", "invoice").put("account_country", "US")
