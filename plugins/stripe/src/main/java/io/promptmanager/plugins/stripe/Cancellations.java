@@ -21,15 +21,20 @@ import io.promptmanager.plugins.stripe.StripeFailures.Missing;
  * Ends subscriptions at Stripe: at once with a refund of part of the last payment, or at the end of
  * the paid period.
  *
- * <p>Cancelling at once is {@code DELETE /v1/subscriptions/{id}} with {@code prorate=false} and
- * {@code invoice_now=false}, so Stripe neither credits the unused time to the customer balance nor
- * bills a final invoice: the platform's refund to the card is the only money moved back. The refund
- * is {@code POST /v1/refunds} on the payment intent of the invoice's paid
- * {@code GET /v1/invoice_payments?invoice=…&status=paid} entry (since {@code 2025-03-31.basil} an
- * invoice no longer names its charge or payment intent), with the idempotency key
- * {@code <request key>:refund}. Stripe ignores idempotency keys on DELETE, so a retry after the
- * cancellation went through meets Stripe's answer for an already-cancelled subscription (404 "No such
- * subscription"): the subscription is then read back, and when it is cancelled the refund goes ahead.
+ * <p>Cancelling at once first finds the payment to refund: the paid entry of
+ * {@code GET /v1/invoice_payments?invoice=…&status=paid} (since {@code 2025-03-31.basil} an invoice
+ * no longer names its charge or payment intent), checked for currency and amount, so a refund that
+ * cannot be made cancels nothing. Then {@code DELETE /v1/subscriptions/{id}} with
+ * {@code prorate=false} and {@code invoice_now=false}: Stripe neither credits the unused time to the
+ * customer balance nor bills a final invoice, so the platform's refund to the card is the only money
+ * moved back. Then {@code POST /v1/refunds} on that payment intent with the idempotency key
+ * {@code <request key>:refund}.
+ *
+ * <p>Retrying the same request after a failure is safe. Stripe ignores idempotency keys on DELETE
+ * (docs.stripe.com/api/idempotent_requests), so a retry after the cancellation went through meets
+ * Stripe's answer for an already-cancelled subscription (404 "No such subscription"): the
+ * subscription is then read back, and when it is cancelled the refund goes ahead, under the same key
+ * as before, which Stripe applies once.
  */
 final class Cancellations {
     private final StripeClient client;

@@ -54,9 +54,8 @@ final class WebhookSignature {
             throw invalid("the " + HEADER + " header is too long");
         }
         Parsed parsed = parse(header);
-        byte[] expected;
         for (byte[] secret : secrets) {
-            expected = hmac(secret, parsed.timestamp(), body);
+            byte[] expected = hmac(secret, parsed.timestamp(), body);
             for (byte[] signature : parsed.signatures()) {
                 if (MessageDigest.isEqual(expected, signature)) {
                     checkAge(parsed.timestamp(), receivedAt);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A local Stripe for tests, speaking Stripe's wire format (API version {@value #API_VERSION}) for
@@ -233,30 +234,23 @@ public final class FakeStripe implements AutoCloseable {
      * prorated cancellation leaves).
      */
     public long customerBalance(String customerId) {
-        synchronized (state) {
-            return existing(state.customers.get(customerId), customerId).balance;
-        }
+        return read(s -> s.customers.get(customerId), customerId, customer -> customer.balance);
     }
 
     /** The subscription's status ({@code active}, {@code past_due}, {@code canceled}, …). */
     public String subscriptionStatus(String subscriptionId) {
-        synchronized (state) {
-            return existing(state.subscriptions.get(subscriptionId), subscriptionId).status;
-        }
+        return read(s -> s.subscriptions.get(subscriptionId), subscriptionId, subscription -> subscription.status);
     }
 
     /** The subscription's latest invoice id. */
     public String latestInvoice(String subscriptionId) {
-        synchronized (state) {
-            return existing(state.subscriptions.get(subscriptionId), subscriptionId).latestInvoice;
-        }
+        return read(s -> s.subscriptions.get(subscriptionId), subscriptionId,
+                subscription -> subscription.latestInvoice);
     }
 
     /** The customer of a subscription. */
     public String customerOf(String subscriptionId) {
-        synchronized (state) {
-            return existing(state.subscriptions.get(subscriptionId), subscriptionId).customer;
-        }
+        return read(s -> s.subscriptions.get(subscriptionId), subscriptionId, subscription -> subscription.customer);
     }
 
     /** The payment intent that paid (or tried to pay) the invoice. */
@@ -316,11 +310,14 @@ public final class FakeStripe implements AutoCloseable {
         return produced;
     }
 
-    private static <T> T existing(T object, String id) {
-        if (object == null) {
-            throw new IllegalArgumentException("the fake Stripe has no " + id);
+    private <T, R> R read(Function<StripeState, T> find, String id, Function<T, R> field) {
+        synchronized (state) {
+            T object = find.apply(state);
+            if (object == null) {
+                throw new IllegalArgumentException("the fake Stripe has no " + id);
+            }
+            return field.apply(object);
         }
-        return object;
     }
 
     private static String newSecret() {
