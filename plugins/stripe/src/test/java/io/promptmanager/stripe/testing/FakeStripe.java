@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -39,12 +38,12 @@ import java.util.function.Function;
 public final class FakeStripe implements AutoCloseable {
     /** The only API version the fake speaks: the one stripe-java 33.3.0 pins. */
     public static final String API_VERSION = "2026-07-29.dahlia";
+    /** The prices' amounts, in cents (usd). */
     public static final long MONTHLY_AMOUNT = 700;
     public static final long YEARLY_AMOUNT = 7000;
 
-    private final Clock clock;
     private final String secretKey = "sk_test_" + Ids.random(40);
-    private final List<String> webhookSecrets = new CopyOnWriteArrayList<>(List.of(newSecret()));
+    private final SigningSecrets webhookSecrets = new SigningSecrets();
     private final StripeState state = new StripeState();
     private final StripeServer server = new StripeServer(secretKey);
     private final WebhookSender sender = new WebhookSender();
@@ -55,8 +54,7 @@ public final class FakeStripe implements AutoCloseable {
     private final String yearlyPrice = "price_" + Ids.random(24);
 
     private FakeStripe(Clock clock) {
-        this.clock = clock;
-        this.events = new Events(clock, this::activeSecrets);
+        this.events = new Events(clock, webhookSecrets::active);
         this.scenarios = new Scenarios(state, clock, events);
         long created = clock.instant().getEpochSecond();
         String product = "prod_" + Ids.random(14);
@@ -87,12 +85,12 @@ public final class FakeStripe implements AutoCloseable {
 
     /** The newest webhook signing secret. */
     public String webhookSecret() {
-        return webhookSecrets.getFirst();
+        return webhookSecrets.newest();
     }
 
     /** Every secret events are signed with, newest first. */
     public List<String> activeSecrets() {
-        return List.copyOf(webhookSecrets);
+        return webhookSecrets.active();
     }
 
     /**
@@ -102,14 +100,12 @@ public final class FakeStripe implements AutoCloseable {
      * @return the new secret
      */
     public String rollWebhookSecret() {
-        String secret = newSecret();
-        webhookSecrets.addFirst(secret);
-        return secret;
+        return webhookSecrets.roll();
     }
 
     /** The rolled secrets expire: events are signed with the newest secret only. */
     public void expireOldSecrets() {
-        webhookSecrets.retainAll(List.of(webhookSecrets.getFirst()));
+        webhookSecrets.expireOld();
     }
 
     public String monthlyPrice() {
@@ -127,7 +123,7 @@ public final class FakeStripe implements AutoCloseable {
     public Map<String, String> pluginSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("secret-key", secretKey);
-        settings.put("webhook-secrets", String.join(",", webhookSecrets));
+        settings.put("webhook-secrets", String.join(",", webhookSecrets.active()));
         settings.put("price-monthly", monthlyPrice);
         settings.put("price-yearly", yearlyPrice);
         settings.put("api-base", apiBase().toString());
@@ -318,9 +314,5 @@ public final class FakeStripe implements AutoCloseable {
             }
             return field.apply(object);
         }
-    }
-
-    private static String newSecret() {
-        return "whsec_" + Ids.random(32);
     }
 }
