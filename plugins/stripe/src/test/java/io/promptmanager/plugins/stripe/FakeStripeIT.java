@@ -7,6 +7,7 @@ import com.stripe.model.Invoice;
 import com.stripe.net.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.promptmanager.plugin.billing.BillingInterval;
+import io.promptmanager.plugin.billing.PortalRequest;
 import io.promptmanager.stripe.testing.FakeStripe;
 import io.promptmanager.stripe.testing.SignedEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +168,43 @@ class FakeStripeIT {
         Invoice invoice = (Invoice) Webhook.constructEvent(paid.body(), paid.signature(), fake.webhookSecret())
                 .getDataObjectDeserializer().getObject().orElseThrow();
         assertThat(invoice.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(subscription);
+    }
+
+    @Test
+    void itsHostedCheckoutPagePaysAndReturnsToTheSuccessUrlAndItsPortalLinksBack() throws Exception {
+        JsonObject session = json(send("POST", "/v1/checkout/sessions", "mode=subscription&line_items%5B0%5D%5Bprice%5D="
+                + fake.monthlyPrice() + "&line_items%5B0%5D%5Bquantity%5D=1&customer_email=a%40example.com"
+                + "&success_url=https%3A%2F%2Fpm.example.com%2Fdone%3Fsession%3D%7BCHECKOUT_SESSION_ID%7D", "c-1",
+                fake.secretKey()));
+        URI page = URI.create(session.get("url").getAsString());
+
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(page).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(shown.body()).contains("id=\"pay\"");
+        assertThat(paid.statusCode()).isEqualTo(303);
+        assertThat(paid.headers().firstValue("Location"))
+                .contains("https://pm.example.com/done?session=" + session.get("id").getAsString());
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", "/v1/invoice_payments?status=paid", null, null, fake.secretKey()))
+                .getAsJsonArray("data")).hasSize(1);
+    }
+
+    @Test
+    void itsHostedPortalLinksBackToTheReturnUrl() throws Exception {
+        StripeBillingProvider provider = StripeProviders.started(fake);
+        String customer = fake.customerOf(subscribe());
+        URI portal = provider.openPortal(new PortalRequest(customer, URI.create("https://pm.example.com/me"))).url();
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(portal).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"https://pm.example.com/me\"");
     }
 
     @Test

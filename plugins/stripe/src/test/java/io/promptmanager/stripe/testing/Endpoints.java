@@ -119,7 +119,10 @@ final class Endpoints {
             throw ApiError.noSuch(400, "customer", customer, "customer");
         }
         String returnUrl = params.get("return_url").isPresent() ? url(params, "return_url") : null;
-        return Reply.ok(ObjectJson.portalSession(Ids.next("bps"), customer, returnUrl, now(), apiBase));
+        String token = "test_" + Ids.random(40);
+        state.portalReturnUrls.put(token, returnUrl);
+        return Reply.ok(ObjectJson.portalSession(Ids.next("bps"), customer, returnUrl, now(),
+                apiBase + "/p/session/" + token));
     }
 
     private Reply retrieveSubscription(Call call, String id) {

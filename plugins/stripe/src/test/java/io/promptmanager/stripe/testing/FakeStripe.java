@@ -32,6 +32,9 @@ import java.util.function.Function;
  * {@link #sendWebhooksTo(URI)} every event is also POSTed to that endpoint: a scenario's before it
  * returns, an API call's asynchronously (as Stripe does).
  *
+ * <p>The checkout and portal URLs it returns lead to stand-ins for Stripe's hosted pages
+ * ({@link HostedPages}) where a browser can pay or go back.
+ *
  * <p>Prices: {@link #monthlyPrice()} (700 usd a month) and {@link #yearlyPrice()} (7000 usd a year).
  * Thread-safe.
  */
@@ -60,7 +63,8 @@ public final class FakeStripe implements AutoCloseable {
         String product = "prod_" + Ids.random(14);
         state.prices.put(monthlyPrice, new Price(monthlyPrice, product, MONTHLY_AMOUNT, "usd", "month", created));
         state.prices.put(yearlyPrice, new Price(yearlyPrice, product, YEARLY_AMOUNT, "usd", "year", created));
-        server.start(new Endpoints(state, clock, events, this::apiEvent, server.baseUri().toString()));
+        server.start(new Endpoints(state, clock, events, this::apiEvent, server.baseUri().toString()),
+                new HostedPages(state, this::completeCheckout));
     }
 
     /** Starts a fake on a free loopback port, on the system clock. */

@@ -84,12 +84,12 @@ final class ObjectJson {
                 .put("wallet_options", null);
     }
 
-    static Json portalSession(String id, String customer, String returnUrl, long created, String apiBase) {
+    static Json portalSession(String id, String customer, String returnUrl, long created, String url) {
         return Json.object()
                 .put("id", id).put("object", "billing_portal.session").put("configuration", "bpc_1FakePortalConfig")
                 .put("created", created).put("customer", customer).put("customer_account", null).put("flow", null)
                 .put("livemode", false).put("locale", null).put("on_behalf_of", null).put("return_url", returnUrl)
-                .put("url", apiBase + "/p/session/test_" + Ids.random(40));
+                .put("url", url);
     }
 
     static Json subscription(Subscription subscription, Price price) {

@@ -60,8 +60,10 @@ final class StripeServer implements AutoCloseable {
         server.createContext("/", this::exchange);
     }
 
-    void start(Endpoints endpoints) {
+    void start(Endpoints endpoints, HostedPages pages) {
         this.endpoints = endpoints;
+        server.createContext("/c/pay/", pages);
+        server.createContext("/p/session/", pages);
         server.start();
     }
 

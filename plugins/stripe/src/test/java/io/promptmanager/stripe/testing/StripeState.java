@@ -19,6 +19,8 @@ final class StripeState {
     final Map<String, PaymentIntent> paymentIntents = new LinkedHashMap<>();
     final Map<String, InvoicePayment> invoicePayments = new LinkedHashMap<>();
     final Map<String, Refund> refunds = new LinkedHashMap<>();
+    /** Customer portal sessions' return URLs, by the token in their URL. */
+    final Map<String, String> portalReturnUrls = new LinkedHashMap<>();
 
     /** A recurring price of the product on sale. */
     record Price(String id, String product, long unitAmount, String currency, String interval, long created) {
