@@ -125,7 +125,7 @@ public final class BillingService {
                 "pm-checkout-" + user.id() + "-" + interval.name().toLowerCase(Locale.ROOT) + "-" + bucket);
         CheckoutSession session = gateway.call("checkout", provider -> provider.startCheckout(request));
         transactions.run(exec -> audit.record(exec, actor, user.id(), "billing.checkout", "billing", user.id(), null,
-                new CheckoutAudit(interval, session.id())));
+                new BillingAudit.Checkout(interval, session.id())));
         return new CheckoutStart(session.url(), session.id());
     }
 
@@ -172,7 +172,7 @@ public final class BillingService {
             CancelResult result = mode == CancelMode.NOW ? cancelNow(exec, subscription)
                     : cancelAtPeriodEnd(exec, subscription);
             audit.record(exec, actor, actor.userId(), "billing.cancel", "subscription", subscription.id(),
-                    subscription.view(rule), new CancelAudit(mode, result.subscription(), result.refunded()));
+                    subscription.view(rule), new BillingAudit.Cancel(mode, result.subscription(), result.refunded()));
             return result;
         });
     }
@@ -271,12 +271,5 @@ public final class BillingService {
             throw DomainException.invalid("returnUrl", "must be an absolute http or https address");
         }
         return url;
-    }
-
-    /** What the audit log keeps of a checkout: never its URL. */
-    private record CheckoutAudit(BillingInterval interval, String sessionId) {
-    }
-
-    private record CancelAudit(CancelMode mode, Subscription subscription, Money refunded) {
     }
 }
