@@ -1,7 +1,6 @@
 package io.promptmanager.core.billing;
 
 import io.helidon.dbclient.DbExecute;
-import io.promptmanager.core.billing.WebhookEventRepository.Outcome;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.user.AccountChangeListener;
 import io.promptmanager.core.user.UserRepository;
@@ -58,12 +57,12 @@ public final class BillingWebhooks {
     }
 
     /** What became of a webhook's events (a duplicate delivery counts as such, not as applied). */
-    public record Receipt(Map<Outcome, Integer> outcomes) {
+    public record Receipt(Map<EventOutcome, Integer> outcomes) {
         public Receipt {
             outcomes = Map.copyOf(outcomes);
         }
 
-        public int count(Outcome outcome) {
+        public int count(EventOutcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
     }
@@ -87,20 +86,20 @@ public final class BillingWebhooks {
     public Receipt receive(String providerId, WebhookRequest request) {
         gateway.requireId(providerId);
         List<BillingEvent> verified = gateway.call("verify webhook", provider -> provider.verifyWebhook(request));
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<EventOutcome, Integer> outcomes = new EnumMap<>(EventOutcome.class);
         for (BillingEvent event : verified) {
             outcomes.merge(apply(providerId, event, request.receivedAt()), 1, Integer::sum);
         }
         return new Receipt(outcomes);
     }
 
-    private Outcome apply(String provider, BillingEvent event, Instant receivedAt) {
+    private EventOutcome apply(String provider, BillingEvent event, Instant receivedAt) {
         Set<UUID> planChanged = new LinkedHashSet<>();
-        Outcome outcome = transactions.inTransaction(exec -> {
+        EventOutcome outcome = transactions.inTransaction(exec -> {
             if (!events.record(exec, provider, event, receivedAt)) {
-                return Outcome.DUPLICATE;
+                return EventOutcome.DUPLICATE;
             }
-            Outcome applied = effect(exec, provider, event, planChanged);
+            EventOutcome applied = effect(exec, provider, event, planChanged);
             events.outcome(exec, event.id(), applied);
             return applied;
         });
@@ -109,7 +108,7 @@ public final class BillingWebhooks {
         return outcome;
     }
 
-    private Outcome effect(DbExecute exec, String provider, BillingEvent event, Set<UUID> planChanged) {
+    private EventOutcome effect(DbExecute exec, String provider, BillingEvent event, Set<UUID> planChanged) {
         return switch (event.type()) {
             case CHECKOUT_COMPLETED -> {
                 BillingEvent.CompletedCheckout checkout = event.checkout();
@@ -118,7 +117,7 @@ public final class BillingWebhooks {
                     yield unknownUser(event, checkout.customerId());
                 }
                 subscriptions.linkCustomer(exec, user.get(), provider, checkout.customerId(), now());
-                yield Outcome.APPLIED;
+                yield EventOutcome.APPLIED;
             }
             case SUBSCRIPTION_CREATED, SUBSCRIPTION_UPDATED, SUBSCRIPTION_DELETED -> {
                 var snapshot = event.subscription();
@@ -129,7 +128,7 @@ public final class BillingWebhooks {
                 }
                 subscriptions.linkCustomer(exec, user.get(), provider, snapshot.customerId(), now());
                 yield changes.apply(exec, provider, user.get(), snapshot, event.created(), planChanged)
-                        ? Outcome.APPLIED : Outcome.STALE;
+                        ? EventOutcome.APPLIED : EventOutcome.STALE;
             }
             case INVOICE_PAID, INVOICE_PAYMENT_FAILED -> {
                 InvoiceSnapshot invoice = event.invoice();
@@ -139,9 +138,9 @@ public final class BillingWebhooks {
                     yield unknownUser(event, invoice.customerId());
                 }
                 yield invoices.upsert(exec, provider, user.get(), invoice, event.created(), now())
-                        ? Outcome.APPLIED : Outcome.STALE;
+                        ? EventOutcome.APPLIED : EventOutcome.STALE;
             }
-            case OTHER -> Outcome.IGNORED;
+            case OTHER -> EventOutcome.IGNORED;
         };
     }
 
@@ -175,11 +174,11 @@ public final class BillingWebhooks {
         }
     }
 
-    private static Outcome unknownUser(BillingEvent event, String customerId) {
+    private static EventOutcome unknownUser(BillingEvent event, String customerId) {
         // acknowledged so the processor stops retrying; an operator can reconcile from this line
         LOG.warning(() -> "Billing event " + event.id() + " (" + event.processorType() + ") of customer "
                 + customerId + " matches no user of this platform; it was recorded and ignored");
-        return Outcome.UNKNOWN_USER;
+        return EventOutcome.UNKNOWN_USER;
     }
 
     private Instant now() {

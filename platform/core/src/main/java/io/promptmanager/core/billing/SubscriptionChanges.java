@@ -46,6 +46,7 @@ public final class SubscriptionChanges {
      */
     boolean apply(DbExecute exec, String provider, UUID userId, SubscriptionSnapshot snapshot, Instant eventCreated,
                   Set<UUID> planChanged) {
+        subscriptions.lockUser(exec, userId);
         Instant now = now();
         Optional<StoredSubscription> found = subscriptions.lock(exec, snapshot.id());
         if (found.isEmpty()) {
@@ -115,6 +116,7 @@ public final class SubscriptionChanges {
         if (found.isEmpty() || !found.get().grantsPro() || found.get().grantsProAt(rule, now)) {
             return false;
         }
+        subscriptions.lockUser(exec, found.get().userId());
         StoredSubscription after = found.get().withGrantsPro(false, now);
         subscriptions.update(exec, after);
         int before = planChanged.size();

@@ -43,6 +43,10 @@ public final class SubscriptionRepository {
                 pro_since = ?, grants_pro = ?, last_event_created = ?, updated_at = ?
             WHERE id = ?
             """;
+    // Serialises the plan decisions about one user: each sees the other's subscriptions once committed.
+    private static final String LOCK_USER = """
+            SELECT pg_advisory_xact_lock(hashtextextended('billing-user:' || ?, 0)) IS NULL AS locked
+            """;
     private static final String GRACE_EXPIRED = """
             SELECT id FROM billing_subscriptions
             WHERE status = 'PAST_DUE' AND grants_pro AND past_due_since <= ? ORDER BY past_due_since, id
@@ -59,6 +63,11 @@ public final class SubscriptionRepository {
     /** Links the customer to the user unless either is linked already; true when it linked them. */
     boolean linkCustomer(DbExecute exec, UUID userId, String provider, String customerId, Instant now) {
         return exec.insert(LINK_CUSTOMER, userId, provider, customerId, Timestamp.from(now)) == 1;
+    }
+
+    /** Waits until no other transaction decides about this user's plan, until this one ends. */
+    void lockUser(DbExecute exec, UUID userId) {
+        exec.get(LOCK_USER, userId.toString());
     }
 
     /** The subscription, locked until the transaction ends. */

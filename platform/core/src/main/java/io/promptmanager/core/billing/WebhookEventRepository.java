@@ -16,27 +16,13 @@ public final class WebhookEventRepository {
             """;
     private static final String OUTCOME = "UPDATE billing_events SET outcome = ? WHERE event_id = ?";
 
-    /** What became of an event. */
-    enum Outcome {
-        /** Its effect was applied. */
-        APPLIED,
-        /** Older than what was already applied to its subscription or invoice: changed nothing. */
-        STALE,
-        /** No user of this platform could be found for it: acknowledged, changed nothing. */
-        UNKNOWN_USER,
-        /** A kind of event the platform does not act on. */
-        IGNORED,
-        /** Seen before: changed nothing. Never stored. */
-        DUPLICATE
-    }
-
     /** Records the event; false when it was recorded before (a duplicate delivery). */
     boolean record(DbExecute exec, String provider, BillingEvent event, Instant receivedAt) {
         return exec.insert(INSERT, event.id(), provider, event.type().name(), event.processorType(),
                 Timestamp.from(event.created()), Timestamp.from(receivedAt)) == 1;
     }
 
-    void outcome(DbExecute exec, String eventId, Outcome outcome) {
+    void outcome(DbExecute exec, String eventId, EventOutcome outcome) {
         exec.update(OUTCOME, outcome.name(), eventId);
     }
 }

@@ -1,6 +1,5 @@
 package io.promptmanager.core.billing;
 
-import io.promptmanager.core.billing.WebhookEventRepository.Outcome;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.plan.Plan;
@@ -122,8 +121,8 @@ class BillingWebhooksIT {
         f.core.userService().update(admin(), user.id(), new UserChanges(Plan.FREE, null, null));
         BillingWebhooks.Receipt second = f.core.billingWebhooks().receive("stripe", webhook);
 
-        assertThat(first.count(Outcome.APPLIED)).isEqualTo(1);
-        assertThat(second.count(Outcome.DUPLICATE)).isEqualTo(1);
+        assertThat(first.count(EventOutcome.APPLIED)).isEqualTo(1);
+        assertThat(second.count(EventOutcome.DUPLICATE)).isEqualTo(1);
         assertThat(f.plan(user)).as("the duplicate did not grant PRO again").isEqualTo(Plan.FREE);
         assertThat(f.count("SELECT count(*) FROM billing_events")).isEqualTo(1);
     }
@@ -146,12 +145,34 @@ class BillingWebhooksIT {
         go.countDown();
         List<BillingWebhooks.Receipt> receipts = List.of(one.get(), two.get());
 
-        assertThat(receipts.stream().mapToInt(r -> r.count(Outcome.APPLIED)).sum()).isEqualTo(1);
-        assertThat(receipts.stream().mapToInt(r -> r.count(Outcome.DUPLICATE)).sum()).isEqualTo(1);
+        assertThat(receipts.stream().mapToInt(r -> r.count(EventOutcome.APPLIED)).sum()).isEqualTo(1);
+        assertThat(receipts.stream().mapToInt(r -> r.count(EventOutcome.DUPLICATE)).sum()).isEqualTo(1);
         assertThat(f.plan(user)).isEqualTo(Plan.PRO);
         assertThat(f.auditActions(user)).filteredOn("user.plan"::equals).hasSize(1);
         assertThat(f.auditActions(user)).filteredOn("billing.subscription"::equals).hasSize(1);
         assertThat(f.count("SELECT count(*) FROM billing_subscriptions")).isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriptionEndingWhileAnotherStartsLeavesTheUserPro() throws Exception {
+        User user = f.newUser(Plan.FREE);
+        BillingEvents ending = subscribed(user);
+        BillingEvents starting = new BillingEvents(user.id(), BillingInterval.YEAR, f.now());
+        WebhookRequest started = f.provider.webhook(starting.subscription(SUBSCRIPTION_CREATED, ACTIVE, f.now()));
+        WebhookRequest ended = f.provider.webhook(ending.subscription(SUBSCRIPTION_DELETED, CANCELED, f.now()));
+        // the new subscription's transaction stays open at its very end, its state not yet visible
+        sql("""
+                CREATE FUNCTION slow_audit() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$
+                LANGUAGE plpgsql""");
+        sql("CREATE TRIGGER slow_audit AFTER INSERT ON audit_log FOR EACH ROW WHEN (NEW.object_id = '"
+                + starting.subscriptionId() + "') EXECUTE FUNCTION slow_audit()");
+
+        CompletableFuture<BillingWebhooks.Receipt> start = deliverAfter(new CountDownLatch(0), started);
+        Thread.sleep(300);
+        f.core.billingWebhooks().receive("stripe", ended);
+        start.get();
+
+        assertThat(f.plan(user)).isEqualTo(Plan.PRO);
     }
 
     @Test
@@ -166,7 +187,7 @@ class BillingWebhooksIT {
         f.deliver(deletion);
         BillingWebhooks.Receipt late = f.deliver(olderUpdate);
 
-        assertThat(late.count(Outcome.STALE)).isEqualTo(1);
+        assertThat(late.count(EventOutcome.STALE)).isEqualTo(1);
         assertThat(f.plan(user)).isEqualTo(Plan.FREE);
         assertThat(f.core.billingService().overview(f.actor(user)).subscription().status()).isEqualTo(CANCELED);
     }
@@ -182,8 +203,8 @@ class BillingWebhooksIT {
 
         BillingWebhooks.Receipt receipt = f.deliver(deletion, update);
 
-        assertThat(receipt.count(Outcome.APPLIED)).isEqualTo(1);
-        assertThat(receipt.count(Outcome.STALE)).isEqualTo(1);
+        assertThat(receipt.count(EventOutcome.APPLIED)).isEqualTo(1);
+        assertThat(receipt.count(EventOutcome.STALE)).isEqualTo(1);
         assertThat(f.plan(user)).isEqualTo(Plan.FREE);
     }
 
@@ -220,7 +241,7 @@ class BillingWebhooksIT {
 
         assertThat(recordedAfterFailure).as("the event id was rolled back too").isZero();
         assertThat(planAfterFailure).isEqualTo(Plan.FREE);
-        assertThat(retry.count(Outcome.APPLIED)).isEqualTo(1);
+        assertThat(retry.count(EventOutcome.APPLIED)).isEqualTo(1);
         assertThat(f.plan(user)).isEqualTo(Plan.PRO);
     }
 
@@ -237,7 +258,7 @@ class BillingWebhooksIT {
             log = logs.atLeast(Level.WARNING).stream().map(logs::message).reduce("", String::concat);
         }
 
-        assertThat(receipt.count(Outcome.UNKNOWN_USER)).isEqualTo(1);
+        assertThat(receipt.count(EventOutcome.UNKNOWN_USER)).isEqualTo(1);
         assertThat(log).contains(stranger.customerId()).contains("matches no user")
                 .doesNotContain(signature).doesNotContain(new String(webhook.body(), StandardCharsets.UTF_8));
         assertThat(f.count("SELECT count(*) FROM billing_events WHERE outcome = 'UNKNOWN_USER'")).isEqualTo(1);
@@ -288,7 +309,7 @@ class BillingWebhooksIT {
     void otherEventsAreAcknowledgedAndRecordedOnly() {
         BillingWebhooks.Receipt receipt = f.deliver(BillingEvents.other(f.now()));
 
-        assertThat(receipt.count(Outcome.IGNORED)).isEqualTo(1);
+        assertThat(receipt.count(EventOutcome.IGNORED)).isEqualTo(1);
         assertThat(f.count("SELECT count(*) FROM billing_events WHERE outcome = 'IGNORED'")).isEqualTo(1);
     }
 
@@ -304,7 +325,7 @@ class BillingWebhooksIT {
 
         BillingWebhooks.Receipt late = f.deliver(failure);
 
-        assertThat(late.count(Outcome.STALE)).isEqualTo(1);
+        assertThat(late.count(EventOutcome.STALE)).isEqualTo(1);
         assertThat(f.core.billingService().overview(f.actor(user)).invoices()).extracting(Invoice::status)
                 .containsExactly("paid", "paid");
     }
