@@ -7,15 +7,10 @@ import io.promptmanager.core.apikey.ApiKeyRepository;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
-import io.promptmanager.core.billing.BillingGateway;
+import io.promptmanager.core.billing.Billing;
 import io.promptmanager.core.billing.BillingService;
 import io.promptmanager.core.billing.BillingWebhooks;
 import io.promptmanager.core.billing.GraceSweep;
-import io.promptmanager.core.billing.InvoiceRepository;
-import io.promptmanager.core.billing.PlanRule;
-import io.promptmanager.core.billing.SubscriptionChanges;
-import io.promptmanager.core.billing.SubscriptionRepository;
-import io.promptmanager.core.billing.WebhookEventRepository;
 import io.promptmanager.core.byok.ByokCredentialsResolver;
 import io.promptmanager.core.byok.ByokRepository;
 import io.promptmanager.core.byok.ByokService;
@@ -54,7 +49,6 @@ import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -84,11 +78,9 @@ public final class CoreServices implements AutoCloseable {
     private final ExecutionService executionService;
     private final ExecutionHistoryService executionHistoryService;
     private final AnalyticsService analyticsService;
-    private final BillingService billingService;
-    private final BillingWebhooks billingWebhooks;
-    private final GraceSweep graceSweep;
+    private final Billing billing;
 
-    private CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
+    CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
                          List<KeyStorage> keyStorages, List<BillingProvider> billingProviders, PluginInventory plugins) {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
@@ -116,19 +108,8 @@ public final class CoreServices implements AutoCloseable {
         this.pluginService = new PluginService(plugins);
         this.byokService = new ByokService(transactions, new ByokRepository(), single(keyStorages, KeyStorage::id,
                 "key storage"), providerRegistry, auditLog, planCatalog, clock);
-        BillingGateway billingGateway = new BillingGateway(single(billingProviders, BillingProvider::id,
-                "billing provider"));
-        PlanRule planRule = new PlanRule(settings.billing().gracePeriod());
-        SubscriptionRepository subscriptions = new SubscriptionRepository();
-        InvoiceRepository invoices = new InvoiceRepository();
-        SubscriptionChanges subscriptionChanges = new SubscriptionChanges(subscriptions, userService, auditLog,
-                planRule, clock);
-        this.billingService = new BillingService(transactions, billingGateway, subscriptions, invoices, userRepository,
-                subscriptionChanges, planCatalog, planRule, auditLog, settings.billing(), clock);
-        this.billingWebhooks = new BillingWebhooks(transactions, billingGateway, new WebhookEventRepository(),
-                subscriptions, invoices, userRepository, subscriptionChanges, apiKeyService::forgetUser, clock);
-        this.graceSweep = new GraceSweep(transactions, subscriptions, subscriptionChanges, planRule,
-                apiKeyService::forgetUser, clock);
+        this.billing = new Billing(transactions, single(billingProviders, BillingProvider::id, "billing provider"),
+                userService, userRepository, auditLog, planCatalog, settings.billing(), apiKeyService::forgetUser, clock);
         // before any background work starts: a failed check leaves nothing running
         byokService.verifyStoredKeysOpen();
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
@@ -141,7 +122,7 @@ public final class CoreServices implements AutoCloseable {
                 clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
-        this.graceSweep.start(settings.billing().sweepInterval());
+        billing.startSweep();
     }
 
     /** The one extension of a kind the platform uses; several are a start-up error naming them. */
@@ -154,9 +135,9 @@ public final class CoreServices implements AutoCloseable {
         return extensions.stream().findFirst();
     }
 
-    /** Core services over {@code database}: add started extensions or a plugin host, then {@link Builder#start()}. */
-    public static Builder builder(Database database, CoreSettings settings) {
-        return new Builder(database, settings);
+    /** Core services over {@code database}: add started extensions or a plugin host, then {@link CoreServicesBuilder#start()}. */
+    public static CoreServicesBuilder builder(Database database, CoreSettings settings) {
+        return new CoreServicesBuilder(database, settings);
     }
 
     /** Core services without any model provider (an empty catalogue). */
@@ -185,60 +166,10 @@ public final class CoreServices implements AutoCloseable {
      * Core services over the plugin host's started providers, key storage and billing provider;
      * administrators see its plugins.
      *
-     * @throws StartupException as {@link Builder#start()}
+     * @throws StartupException as {@link CoreServicesBuilder#start()}
      */
     public static CoreServices start(Database database, CoreSettings settings, PluginHost plugins) {
         return builder(database, settings).plugins(plugins).start();
-    }
-
-    /** What core services are started over. Extensions given must be started already; their owner stops them. */
-    public static final class Builder {
-        private final Database database;
-        private final CoreSettings settings;
-        private List<ModelProvider> providers = List.of();
-        private List<KeyStorage> keyStorages = List.of();
-        private List<BillingProvider> billingProviders = List.of();
-        private PluginInventory plugins = PluginInventory.none();
-
-        private Builder(Database database, CoreSettings settings) {
-            this.database = Objects.requireNonNull(database, "database");
-            this.settings = Objects.requireNonNull(settings, "settings");
-        }
-
-        /** Model providers with distinct ids: their models make the catalogue. */
-        public Builder providers(List<ModelProvider> modelProviders) {
-            this.providers = List.copyOf(modelProviders);
-            return this;
-        }
-
-        /** At most one key storage (none: BYOK answers KEY_STORAGE_UNAVAILABLE). */
-        public Builder keyStorages(List<KeyStorage> storages) {
-            this.keyStorages = List.copyOf(storages);
-            return this;
-        }
-
-        /** At most one billing provider (none: billing answers BILLING_UNAVAILABLE). */
-        public Builder billing(List<BillingProvider> billing) {
-            this.billingProviders = List.copyOf(billing);
-            return this;
-        }
-
-        /** The host's started extensions of every kind; administrators see its plugins. */
-        public Builder plugins(PluginHost host) {
-            this.providers = host.modelProviders();
-            this.keyStorages = host.keyStorages();
-            this.billingProviders = host.billingProviders();
-            this.plugins = host;
-            return this;
-        }
-
-        /**
-         * @throws StartupException when several key storages or billing providers are given, or
-         *                          the key storage cannot open the users' saved keys (wrong master keys)
-         */
-        public CoreServices start() {
-            return new CoreServices(database, settings, providers, keyStorages, billingProviders, plugins);
-        }
     }
 
     public Database database() {
@@ -310,16 +241,16 @@ public final class CoreServices implements AutoCloseable {
     }
 
     public BillingService billingService() {
-        return billingService;
+        return billing.service();
     }
 
     public BillingWebhooks billingWebhooks() {
-        return billingWebhooks;
+        return billing.webhooks();
     }
 
     /** The background downgrade of users whose grace period ran out; tests run it by hand. */
     public GraceSweep graceSweep() {
-        return graceSweep;
+        return billing.sweep();
     }
 
     /** True while this node receives other nodes' cache invalidations. */
@@ -329,7 +260,7 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
-        graceSweep.close();
+        billing.close();
         executionRecorder.close();
         productionCacheListener.close();
     }
