@@ -22,7 +22,6 @@ import io.promptmanager.plugin.billing.PortalRequest;
 import io.promptmanager.plugin.billing.SubscriptionSnapshot;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,6 @@ public final class BillingService {
     public static final int LISTED = 24;
     static final Duration CHECKOUT_IDEMPOTENCY_WINDOW = Duration.ofMinutes(10);
     /** Stripe replaces this placeholder in the success URL by the checkout session's id. */
-    static final String SESSION_PLACEHOLDER = "{CHECKOUT_SESSION_ID}";
 
     private final Transactions transactions;
     private final BillingGateway gateway;
@@ -250,15 +248,8 @@ public final class BillingService {
         return users.find(exec, actor.userId()).orElseThrow(() -> DomainException.notFound("User"));
     }
 
-    private URI successUrl() {
-        URI console = settings.consolePublicUrl();
-        try {
-            // the multi-argument constructor escapes the braces; the query keeps the placeholder readable
-            return new URI(console.getScheme(), console.getRawAuthority(), console.getPath() + "/billing/return",
-                    "session_id=" + SESSION_PLACEHOLDER, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("console.public-url cannot make a return address: " + e.getMessage(), e);
-        }
+    private String successUrl() {
+        return consoleUrl("/billing/return") + "?session_id=" + CheckoutRequest.SESSION_ID_PLACEHOLDER;
     }
 
     private URI consoleUrl(String path) {

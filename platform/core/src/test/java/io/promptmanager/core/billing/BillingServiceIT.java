@@ -84,9 +84,7 @@ class BillingServiceIT {
         assertThat(request.email()).isEqualTo(user.email());
         assertThat(request.customerId()).isNull();
         assertThat(request.interval()).isEqualTo(BillingInterval.YEAR);
-        assertThat(request.successUrl().getScheme() + "://" + request.successUrl().getAuthority()
-                + request.successUrl().getPath() + "?" + request.successUrl().getQuery())
-                .isEqualTo("http://localhost:8081/billing/return?session_id={CHECKOUT_SESSION_ID}");
+        assertThat(request.successUrl()).isEqualTo("http://localhost:8081/billing/return?session_id={CHECKOUT_SESSION_ID}");
         assertThat(request.cancelUrl()).hasToString("http://localhost:8081/billing");
         assertThat(request.idempotencyKey()).isEqualTo("pm-checkout-" + user.id() + "-year-"
                 + f.now().getEpochSecond() / 600);

@@ -71,7 +71,7 @@ class BillingHostIT {
         try (PluginHost host = PluginHost.start(plugins, Map.of("paywall.price-month", "price_123"))) {
             assertThat(host.billingProviders()).extracting(BillingProvider::id).containsExactly("paywall");
             var session = host.billingProviders().getFirst().startCheckout(new CheckoutRequest("u", "u@example.test",
-                    null, BillingInterval.MONTH, URI.create("http://x/ok"), URI.create("http://x/ko"), "k"));
+                    null, BillingInterval.MONTH, "http://x/ok", URI.create("http://x/ko"), "k"));
             assertThat(session.url()).hasToString("https://pay.test/price_123");
             assertThat(plugin(host, "io.promptmanager.paywall").extensionPoints()).containsExactly(BILLING_PROVIDER);
             PluginInfo broken = plugin(host, "io.promptmanager.broken-pay");

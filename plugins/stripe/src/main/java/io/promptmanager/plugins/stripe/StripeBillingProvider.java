@@ -84,7 +84,7 @@ public final class StripeBillingProvider implements BillingProvider {
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                         .putMetadata(Snapshots.USER_ID, request.userReference())
                         .build())
-                .setSuccessUrl(request.successUrl().toString())
+                .setSuccessUrl(request.successUrl())
                 .setCancelUrl(request.cancelUrl().toString());
         if (request.customerId() != null) {
             params.setCustomer(request.customerId());

@@ -52,7 +52,7 @@ class CheckoutIT {
                 entry("client_reference_id", "user-42"),
                 entry("subscription_data[metadata][user_id]", "user-42"),
                 entry("customer_email", "user-42@example.com"),
-                entry("success_url", SUCCESS.toString()),
+                entry("success_url", "https://pm.example.com/billing/return?session_id={CHECKOUT_SESSION_ID}"),
                 entry("cancel_url", CANCEL.toString()));
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Starts the provider against a FakeStripe and builds the requests tests send. */
 final class StripeProviders {
-    static final URI SUCCESS = URI.create("https://pm.example.com/billing/success");
+    static final String SUCCESS = "https://pm.example.com/billing/return?session_id=" + CheckoutRequest.SESSION_ID_PLACEHOLDER;
     static final URI CANCEL = URI.create("https://pm.example.com/billing");
 
     private StripeProviders() {
