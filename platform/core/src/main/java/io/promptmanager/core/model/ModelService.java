@@ -55,6 +55,7 @@ public final class ModelService {
      *
      * @throws DomainException VALIDATION_FAILED on field {@code model} when the provider (or, without
      *                         one, every provider) does not offer it, on field {@code provider} when
+     *                         the named provider is not installed (removed, disabled or failed), or
      *                         several providers offer it and none is named; PROVIDER_UNAVAILABLE
      *                         when it is unknown while a provider's catalogue is unavailable;
      *                         PLAN_REQUIRED for a premium model on the FREE plan
@@ -64,7 +65,8 @@ public final class ModelService {
             throw DomainException.invalid("model", "a model is required");
         }
         CatalogModel model = providerId == null ? onlyOffer(modelId)
-                : catalog.find(providerId, modelId).orElseThrow(() -> unknown(providerId, modelId));
+                : catalog.find(providers.requireInstalled(providerId), modelId)
+                        .orElseThrow(() -> unknown(providerId, modelId));
         if (!model.free() && !mayRunEveryModel(actor)) {
             throw new DomainException(ErrorCode.PLAN_REQUIRED,
                     modelId + " is a premium model: the FREE plan runs free models only");

@@ -97,6 +97,9 @@ class ModelServiceIT {
                     () -> service.requireAllowed(pro, "alpha", "beta/only")).getMessage())
                     .isEqualTo("unknown model 'beta/only' of provider 'alpha'");
             assertThat(catchThrowableOfType(DomainException.class,
+                    () -> service.requireAllowed(pro, "gamma", "shared/model")).getMessage())
+                    .isEqualTo("unknown provider 'gamma'; installed: alpha, beta");
+            assertThat(catchThrowableOfType(DomainException.class,
                     () -> service.requireAllowed(pro, null, "shared/model")).violations())
                     .extracting(v -> v.field()).containsExactly("provider");
         }
