@@ -44,7 +44,7 @@ class DistributionIT {
             // other tests of this class may have started the installation, expanding the zips beside them
             assertThat(bundled.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".zip")))
                     .containsExactlyInAnyOrder("openrouter-0.1.0.zip", "keystore-aes-0.1.0.zip",
-                            "openai-compatible-0.1.0.zip");
+                            "openai-compatible-0.1.0.zip", "stripe-0.1.0.zip");
         }
         assertThat(home.resolve("docs/getting-started.md")).exists();
         assertThat(home.resolve("LICENSE")).exists();
