@@ -81,7 +81,7 @@ final class MessagesEditor extends VerticalLayout {
         rows.add(new Row(message));
     }
 
-    private void move(Row row, int delta) {
+    private void moveRow(Row row, int delta) {
         int from = rows.indexOf(row);
         int to = from + delta;
         if (to >= 0 && to < rows.size()) {
@@ -91,7 +91,7 @@ final class MessagesEditor extends VerticalLayout {
         }
     }
 
-    private void remove(Row row) {
+    private void removeRow(Row row) {
         rows.remove(row);
         renumber();
     }
@@ -109,9 +109,9 @@ final class MessagesEditor extends VerticalLayout {
     private final class Row extends HorizontalLayout {
         private final Select<String> role = new Select<>();
         private final TextArea content = new TextArea();
-        private final Button up = new Button(VaadinIcon.ARROW_UP.create(), click -> move(this, -1));
-        private final Button down = new Button(VaadinIcon.ARROW_DOWN.create(), click -> move(this, 1));
-        private final Button remove = new Button(VaadinIcon.TRASH.create(), click -> remove(this));
+        private final Button up = new Button(VaadinIcon.ARROW_UP.create(), click -> moveRow(this, -1));
+        private final Button down = new Button(VaadinIcon.ARROW_DOWN.create(), click -> moveRow(this, 1));
+        private final Button remove = new Button(VaadinIcon.TRASH.create(), click -> removeRow(this));
 
         Row(Message message) {
             setWidthFull();
