@@ -36,19 +36,19 @@ final class VersionHistory extends VerticalLayout {
         grid.setId("versions");
         grid.setAllRowsVisible(true);
         grid.addColumn(v -> getTranslation("prompts.version", v.number())).setHeader(getTranslation("versions.column.version"))
-                .setKey("version").setAutoWidth(true).setFlexGrow(0);
+                .setKey("version").setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(v -> {
             StatusBadge badge = new StatusBadge(v.status());
             badge.setId("status-" + v.number());
             return badge;
-        }).setHeader(getTranslation("versions.column.status")).setKey("status").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader(getTranslation("versions.column.status")).setKey("status").setWidth("9rem").setFlexGrow(0);
         grid.addColumn(PromptVersion::model).setHeader(getTranslation("versions.column.model")).setKey("model")
-                .setAutoWidth(true);
+                .setFlexGrow(2);
         grid.addColumn(PromptVersion::commitMessage).setHeader(getTranslation("versions.column.commit-message"))
                 .setKey("commit").setFlexGrow(2);
         grid.addColumn(v -> time.format(v.createdAt(), getLocale())).setHeader(getTranslation("versions.column.created"))
                 .setKey("created").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setWidth("12rem").setFlexGrow(0);
         Paragraph empty = new Paragraph(getTranslation("versions.empty"));
         empty.setId("versions-empty");
         grid.setEmptyStateComponent(empty);
@@ -70,14 +70,16 @@ final class VersionHistory extends VerticalLayout {
 
     private HorizontalLayout actions(PromptVersion version) {
         HorizontalLayout buttons = new HorizontalLayout();
-        buttons.add(button(version, Action.EDIT, "edit-version-", getTranslation("versions.edit"), VaadinIcon.EDIT));
+        buttons.add(iconOnly(button(version, Action.EDIT, "edit-version-", getTranslation("versions.edit"),
+                VaadinIcon.EDIT)));
         if (version.status() == VersionStatus.DRAFT) {
             buttons.add(button(version, Action.PROMOTE, "promote-", getTranslation("versions.promote"), VaadinIcon.ARROW_CIRCLE_UP));
         } else if (version.status() == VersionStatus.ARCHIVED) {
             buttons.add(button(version, Action.ROLLBACK, "rollback-", getTranslation("versions.rollback"), VaadinIcon.ARROW_BACKWARD));
         }
         if (version.status() != VersionStatus.ARCHIVED) {
-            Button archive = button(version, Action.ARCHIVE, "archive-", getTranslation("versions.archive"), VaadinIcon.ARCHIVE);
+            Button archive = iconOnly(button(version, Action.ARCHIVE, "archive-", getTranslation("versions.archive"),
+                    VaadinIcon.ARCHIVE));
             archive.addThemeVariants(ButtonVariant.ERROR);
             buttons.add(archive);
         }
@@ -89,6 +91,16 @@ final class VersionHistory extends VerticalLayout {
                 click -> fireEvent(new ActionEvent(this, action, version)));
         button.setId(idPrefix + version.number());
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        return button;
+    }
+
+    /** Keeps the row narrow: the text becomes the tooltip and the accessible name. */
+    private static Button iconOnly(Button button) {
+        String text = button.getText();
+        button.setText(null);
+        button.setAriaLabel(text);
+        button.setTooltipText(text);
+        button.addThemeVariants(ButtonVariant.LUMO_ICON);
         return button;
     }
 
