@@ -43,10 +43,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         addToNavbar(new DrawerToggle(), title, user);
 
         SideNav nav = new SideNav();
-        SideNavItem prompts = new SideNavItem(getTranslation("nav.prompts"), PromptsView.class, VaadinIcon.LIST.create());
+        SideNavItem prompts = new SideNavItem(getTranslation("nav.prompts"), PromptsView.class,
+                VaadinIcon.LIST.create());
         prompts.setMatchNested(true);
         nav.addItem(prompts);
-        nav.addItem(new SideNavItem(getTranslation("nav.categories"), CategoriesView.class, VaadinIcon.FOLDER.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.categories"), CategoriesView.class,
+                VaadinIcon.FOLDER.create()));
         addToDrawer(nav);
     }
 

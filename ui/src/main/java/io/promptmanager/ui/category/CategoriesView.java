@@ -107,7 +107,8 @@ public final class CategoriesView extends VerticalLayout implements HasDynamicTi
         Map<String, Integer> byName = new HashMap<>();
         String cursor = null;
         do {
-            Page<Prompt> page = prompts.list(actor, PromptFilter.none(), new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            Page<Prompt> page = prompts.list(actor, PromptFilter.none(),
+                    new PageRequest(PageRequest.MAX_LIMIT, cursor));
             page.items().stream().filter(p -> p.category() != null)
                     .forEach(p -> byName.merge(p.category(), 1, Integer::sum));
             cursor = page.nextCursor();

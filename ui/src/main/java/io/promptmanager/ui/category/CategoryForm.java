@@ -23,8 +23,8 @@ final class CategoryForm extends VerticalLayout {
         name.setWidthFull();
         name.setValue(current == null ? "" : current);
         name.setAutofocus(true);
-        Button save = new Button(current == null ? getTranslation("categories.create") : getTranslation("categories.rename-save"),
-                click -> save());
+        Button save = new Button(current == null ? getTranslation("categories.create")
+                : getTranslation("categories.rename-save"), click -> save());
         save.setId("category-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickShortcut(Key.ENTER);

@@ -24,11 +24,14 @@ final class ParametersForm extends FormLayout {
             "presencePenalty", "stop", "seed");
 
     private final ComboBox<ModelOffer> model = new ComboBox<>();
-    private final TextField temperature = numberField("temperature", getTranslation("parameter.temperature"), "0 – 2");
+    private final TextField temperature = numberField("temperature", getTranslation("parameter.temperature"),
+            "0 – 2");
     private final TextField maxTokens = numberField("max-tokens", getTranslation("parameter.maxTokens"), "≥ 1");
     private final TextField topP = numberField("top-p", getTranslation("parameter.topP"), "0 – 1");
-    private final TextField frequencyPenalty = numberField("frequency-penalty", getTranslation("parameter.frequencyPenalty"), "−2 – 2");
-    private final TextField presencePenalty = numberField("presence-penalty", getTranslation("parameter.presencePenalty"), "−2 – 2");
+    private final TextField frequencyPenalty = numberField("frequency-penalty",
+            getTranslation("parameter.frequencyPenalty"), "−2 – 2");
+    private final TextField presencePenalty = numberField("presence-penalty",
+            getTranslation("parameter.presencePenalty"), "−2 – 2");
     private final TextArea stop = new TextArea();
     private final TextField seed = numberField("seed", getTranslation("parameter.seed"), null);
     private final List<ModelOffer> offers;
@@ -82,10 +85,12 @@ final class ParametersForm extends FormLayout {
     boolean checkNumbers() {
         boolean valid = true;
         for (TextField field : List.of(temperature, topP, frequencyPenalty, presencePenalty)) {
-            valid &= check(field, decimalOrNull(field) != null || field.getValue().isBlank(), getTranslation("editor.not-a-number"));
+            boolean ok = field.getValue().isBlank() || decimalOrNull(field) != null;
+            valid &= check(field, ok, getTranslation("editor.not-a-number"));
         }
         for (TextField field : List.of(maxTokens, seed)) {
-            valid &= check(field, wholeOrNull(field) != null || field.getValue().isBlank(), getTranslation("editor.not-a-whole-number"));
+            boolean ok = field.getValue().isBlank() || wholeOrNull(field) != null;
+            valid &= check(field, ok, getTranslation("editor.not-a-whole-number"));
         }
         return valid;
     }
@@ -177,8 +182,9 @@ final class ParametersForm extends FormLayout {
         if (value == null || value.stripTrailingZeros().scale() > 0) {
             return null;
         }
-        BigDecimal max = field == maxTokens ? BigDecimal.valueOf(Integer.MAX_VALUE) : BigDecimal.valueOf(Long.MAX_VALUE);
-        BigDecimal min = field == maxTokens ? BigDecimal.valueOf(Integer.MIN_VALUE) : BigDecimal.valueOf(Long.MIN_VALUE);
+        boolean isInt = field == maxTokens;
+        BigDecimal max = BigDecimal.valueOf(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        BigDecimal min = BigDecimal.valueOf(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
         return value.compareTo(max) > 0 || value.compareTo(min) < 0 ? null : value.setScale(0);
     }
 

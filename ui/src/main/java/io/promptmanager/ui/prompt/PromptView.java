@@ -101,8 +101,9 @@ public final class PromptView extends VerticalLayout implements BeforeEnterObser
         header.setTitle(prompt.name());
         header.setSubtitle(prompt.description());
         List<PromptVersion> all = refreshHistory();
-        PromptVersion draft = newest(all, VersionStatus.DRAFT).orElse(null);
-        startEditing(draft != null ? draft : newest(all, VersionStatus.PRODUCTION).orElse(all.isEmpty() ? null : all.getFirst()));
+        startEditing(newest(all, VersionStatus.DRAFT)
+                .or(() -> newest(all, VersionStatus.PRODUCTION))
+                .orElse(all.isEmpty() ? null : all.getFirst()));
         boolean versionsFirst = event.getLocation().getQueryParameters().getSingleParameter(TAB)
                 .filter(VERSIONS_TAB::equals).isPresent();
         tabs.setSelectedTab(versionsFirst ? versionsTab : editorTab);

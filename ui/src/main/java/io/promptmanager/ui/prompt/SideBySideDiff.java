@@ -32,8 +32,10 @@ final class SideBySideDiff extends Div {
             List<String> removed = delta.getSource().getLines();
             List<String> added = delta.getTarget().getLines();
             for (int i = 0; i < Math.max(removed.size(), added.size()); i++) {
-                add(i < removed.size() ? marked(removed.get(i), "removed", "−", LumoUtility.Background.ERROR_10) : blank());
-                add(i < added.size() ? marked(added.get(i), "added", "+", LumoUtility.Background.SUCCESS_10) : blank());
+                add(i < removed.size() ? marked(removed.get(i), "removed", "−", LumoUtility.Background.ERROR_10)
+                        : blank());
+                add(i < added.size() ? marked(added.get(i), "added", "+", LumoUtility.Background.SUCCESS_10)
+                        : blank());
             }
             oldAt += removed.size();
             nowAt += added.size();

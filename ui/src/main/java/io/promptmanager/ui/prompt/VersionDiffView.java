@@ -113,7 +113,10 @@ public final class VersionDiffView extends VerticalLayout implements BeforeEnter
         }
     }
 
-    /** A field's name for people: "Message 2 · content", "Temperature"; core's name for a field this page does not know. */
+    /**
+     * A field's name for people ("Message 2 · content", "Temperature"); core's own name for a
+     * field this page does not know yet.
+     */
     private String label(String field) {
         Matcher message = MESSAGE_FIELD.matcher(field);
         if (message.matches()) {

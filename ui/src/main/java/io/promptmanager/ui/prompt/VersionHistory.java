@@ -35,8 +35,8 @@ final class VersionHistory extends VerticalLayout {
         setSizeFull();
         grid.setId("versions");
         grid.setAllRowsVisible(true);
-        grid.addColumn(v -> getTranslation("prompts.version", v.number())).setHeader(getTranslation("versions.column.version"))
-                .setKey("version").setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(v -> getTranslation("prompts.version", v.number()))
+                .setHeader(getTranslation("versions.column.version")).setKey("version").setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(v -> {
             StatusBadge badge = new StatusBadge(v.status());
             badge.setId("status-" + v.number());
@@ -46,8 +46,8 @@ final class VersionHistory extends VerticalLayout {
                 .setFlexGrow(2);
         grid.addColumn(PromptVersion::commitMessage).setHeader(getTranslation("versions.column.commit-message"))
                 .setKey("commit").setFlexGrow(2);
-        grid.addColumn(v -> time.format(v.createdAt(), getLocale())).setHeader(getTranslation("versions.column.created"))
-                .setKey("created").setAutoWidth(true);
+        grid.addColumn(v -> time.format(v.createdAt(), getLocale()))
+                .setHeader(getTranslation("versions.column.created")).setKey("created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setWidth("12rem").setFlexGrow(0);
         Paragraph empty = new Paragraph(getTranslation("versions.empty"));
         empty.setId("versions-empty");
@@ -73,9 +73,11 @@ final class VersionHistory extends VerticalLayout {
         buttons.add(iconOnly(button(version, Action.EDIT, "edit-version-", getTranslation("versions.edit"),
                 VaadinIcon.EDIT)));
         if (version.status() == VersionStatus.DRAFT) {
-            buttons.add(button(version, Action.PROMOTE, "promote-", getTranslation("versions.promote"), VaadinIcon.ARROW_CIRCLE_UP));
+            buttons.add(button(version, Action.PROMOTE, "promote-", getTranslation("versions.promote"),
+                    VaadinIcon.ARROW_CIRCLE_UP));
         } else if (version.status() == VersionStatus.ARCHIVED) {
-            buttons.add(button(version, Action.ROLLBACK, "rollback-", getTranslation("versions.rollback"), VaadinIcon.ARROW_BACKWARD));
+            buttons.add(button(version, Action.ROLLBACK, "rollback-", getTranslation("versions.rollback"),
+                    VaadinIcon.ARROW_BACKWARD));
         }
         if (version.status() != VersionStatus.ARCHIVED) {
             Button archive = iconOnly(button(version, Action.ARCHIVE, "archive-", getTranslation("versions.archive"),

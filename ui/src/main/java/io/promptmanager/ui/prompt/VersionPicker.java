@@ -11,7 +11,10 @@ import com.vaadin.flow.shared.Registration;
 
 import java.util.List;
 
-/** Two version numbers to compare ({@code #diff-from}, {@code #diff-to}) and {@code #compare}, which fires {@link CompareEvent}. */
+/**
+ * Two version numbers to compare ({@code #diff-from}, {@code #diff-to}) and {@code #compare},
+ * which fires {@link CompareEvent}.
+ */
 final class VersionPicker extends HorizontalLayout {
     private final Select<Integer> from = new Select<>();
     private final Select<Integer> to = new Select<>();

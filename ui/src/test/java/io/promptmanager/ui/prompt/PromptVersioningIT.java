@@ -1,8 +1,15 @@
 package io.promptmanager.ui.prompt;
 
+import io.promptmanager.core.common.PageRequest;
+import io.promptmanager.core.prompt.Message;
+import io.promptmanager.core.prompt.ModelParameters;
+import io.promptmanager.core.prompt.PromptInput;
+import io.promptmanager.core.prompt.VariableDeclaration;
+import io.promptmanager.core.prompt.VersionInput;
 import io.promptmanager.core.prompt.VersionStatus;
 import io.promptmanager.core.testing.FakeModelProvider;
 import io.promptmanager.core.user.Actor;
+import io.promptmanager.core.user.SignUp;
 import io.promptmanager.core.user.User;
 import io.promptmanager.ui.ConsoleBrowser;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +50,7 @@ class PromptVersioningIT {
 
     @Test
     void signUpCreatePromptWriteAVersionPromoteItAndSeeItInProduction() throws IOException {
+        browser.driver().manage().deleteAllCookies();
         // sign up
         String email = "hedy-" + UUID.randomUUID() + "@example.com";
         browser.open("signup");
@@ -81,7 +90,7 @@ class PromptVersioningIT {
         browser.waitForText("status-1", "Production");
         browser.await().until(ExpectedConditions.attributeToBe(By.id("status-1"), "data-status", "PRODUCTION"));
         User hedy = browser.platform().services().userService().list(
-                        Actor.console(admin()), email, io.promptmanager.core.common.PageRequest.firstPage())
+                        Actor.console(admin()), email, PageRequest.firstPage())
                 .items().getFirst();
         var production = browser.platform().services().versionService()
                 .get(Actor.console(hedy), "welcome-email", 1);
@@ -90,6 +99,42 @@ class PromptVersioningIT {
         assertThat(production.parameters().temperature()).isEqualByComparingTo("0.4");
         Path screenshot = browser.screenshot("prompt-versioning");
         assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    @Test
+    void diffPageShowsTwoVersionsSideBySide() throws IOException {
+        // given
+        browser.driver().manage().deleteAllCookies();
+        var users = browser.platform().services().userService();
+        User ada = users.signUp(new SignUp("ada-" + UUID.randomUUID() + "@example.com", PASSWORD, "Ada"));
+        Actor actor = Actor.console(ada);
+        browser.platform().services().promptService().create(actor,
+                new PromptInput("support-reply", "Answers a support ticket", null, List.of("support")));
+        for (String text : List.of("You are a support agent.\nAnswer {{ticket}} briefly.\nSign as the team.",
+                "You are a friendly support agent.\nAnswer {{ticket}} briefly.\nOffer further help.\nSign as the team.")) {
+            browser.platform().services().versionService().create(actor, "support-reply", new VersionInput(
+                    List.of(new Message("system", text)),
+                    List.of(new VariableDeclaration("ticket", "string", true, null, "The ticket text")),
+                    FakeModelProvider.FREE_MODEL, ModelParameters.none(), "wording " + text.length()));
+        }
+        browser.open("login");
+        browser.type("#email input", ada.email());
+        browser.type("#password input", PASSWORD);
+        browser.click("sign-in");
+        browser.waitForText("user-name", "Ada");
+
+        // when
+        browser.open("prompts/support-reply/diff?from=1&to=2");
+
+        // then
+        browser.waitForText("page-subtitle", "Changes from v1 to v2");
+        List<String> removed = browser.driver().findElements(By.cssSelector("#diff-0 [data-change=removed]")).stream()
+                .map(cell -> cell.getAttribute("textContent")).toList();
+        List<String> added = browser.driver().findElements(By.cssSelector("#diff-0 [data-change=added]")).stream()
+                .map(cell -> cell.getAttribute("textContent")).toList();
+        assertThat(removed).containsExactly("− You are a support agent.");
+        assertThat(added).containsExactly("+ You are a friendly support agent.", "+ Offer further help.");
+        browser.screenshot("version-diff");
     }
 
     private static User admin() {

@@ -12,13 +12,15 @@ import com.vaadin.flow.component.select.Select;
 import io.promptmanager.core.model.ModelOffer;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.prompt.Message;
+import io.promptmanager.core.prompt.ModelParameters;
+import io.promptmanager.core.prompt.PromptInput;
 import io.promptmanager.core.prompt.PromptVersion;
+import io.promptmanager.core.prompt.VersionInput;
 import io.promptmanager.core.prompt.VersionStatus;
 import io.promptmanager.core.testing.FakeModelProvider;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.User;
 import io.promptmanager.core.user.UserChanges;
-import io.promptmanager.ui.base.NotFoundView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -232,10 +234,10 @@ class PromptViewTest extends PromptPageTestBase {
     void modelPickerOnTheProPlanOffersEveryModelWithItsPrices() {
         // given
         User pro = newUser("Pro");
-        services().userService().update(io.promptmanager.core.user.Actor.console(admin()), pro.id(),
+        services().userService().update(Actor.console(admin()), pro.id(),
                 new UserChanges(Plan.PRO, null, null));
         services().promptService().create(Actor.console(pro),
-                new io.promptmanager.core.prompt.PromptInput("lavish", null, null, List.of()));
+                new PromptInput("lavish", null, null, List.of()));
         signIn(pro);
 
         // when
@@ -257,9 +259,9 @@ class PromptViewTest extends PromptPageTestBase {
     void versionWithAModelThePlanDoesNotAllowAsksForAnother() {
         // given
         Actor actor = signedInOwnerOf("downgraded");
-        services().versionService().create(actor, "downgraded", new io.promptmanager.core.prompt.VersionInput(
+        services().versionService().create(actor, "downgraded", new VersionInput(
                 List.of(new Message("user", "Hi")), List.of(), FakeModelProvider.PREMIUM_MODEL,
-                io.promptmanager.core.prompt.ModelParameters.none(), null));
+                ModelParameters.none(), null));
 
         // when
         open("downgraded");
@@ -288,7 +290,7 @@ class PromptViewTest extends PromptPageTestBase {
         // given
         User owner = newUser("Owner");
         services().promptService().create(Actor.console(owner),
-                new io.promptmanager.core.prompt.PromptInput("private-one", null, null, List.of()));
+                new PromptInput("private-one", null, null, List.of()));
         signIn(newUser("Snoop"));
 
         // when
@@ -313,9 +315,5 @@ class PromptViewTest extends PromptPageTestBase {
         ComboBox<ModelOffer> picker = modelPicker();
         picker.setValue(test(picker).getSuggestionItems().stream().filter(o -> o.id().equals(id)).findFirst()
                 .orElseThrow());
-    }
-
-    static Class<NotFoundView> notFound() {
-        return NotFoundView.class;
     }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
+import io.promptmanager.core.common.PageRequest;
 import io.promptmanager.core.prompt.Message;
 import io.promptmanager.core.prompt.ModelParameters;
 import io.promptmanager.core.prompt.Prompt;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -257,7 +259,7 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
         assertThat(find(TextField.class).id("prompt-name").isInvalid()).isTrue();
         assertThat(find(TextField.class).id("prompt-tags").isInvalid()).isTrue();
         assertThat(services().promptService().list(Actor.console(user), null,
-                io.promptmanager.core.common.PageRequest.firstPage()).items()).isEmpty();
+                PageRequest.firstPage()).items()).isEmpty();
     }
 
     @Test
@@ -352,7 +354,7 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
     }
 
     private static List<String> names(GridTester<Grid<Prompt>, Prompt> grid) {
-        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).name()).toList();
+        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).name()).toList();
     }
 
     static VersionInput version(String userTemplate) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.promptmanager.core.common.PageRequest;
 import io.promptmanager.core.prompt.Message;
 import io.promptmanager.core.prompt.ModelParameters;
 import io.promptmanager.core.prompt.VariableDeclaration;
@@ -141,7 +142,7 @@ class VersionDiffViewTest extends PromptPageTestBase {
     }
 
     private static String promptOf(Actor actor) {
-        return services().promptService().list(actor, null, io.promptmanager.core.common.PageRequest.firstPage())
+        return services().promptService().list(actor, null, PageRequest.firstPage())
                 .items().getFirst().name();
     }
 }
