@@ -46,23 +46,36 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** An English browser, 1280×900. */
     public static ConsoleBrowser start() throws IOException {
         TestPlatform platform = TestPlatform.start();
-        ConsoleServer console = ConsoleServer.start(ConsoleSettings.loopbackRandomPort(),
-                new ConsoleContext(platform.services(), AccountSettings.defaults()));
-        Path profile = Files.createTempDirectory("pm-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ConsoleBrowser(platform, console, new ChromeDriver(driverService, options), profile);
+        ConsoleServer console = null;
+        try {
+            console = ConsoleServer.start(ConsoleSettings.loopbackRandomPort(),
+                    new ConsoleContext(platform.services(), AccountSettings.defaults()));
+            Path profile = Files.createTempDirectory("pm-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
+                    "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService driverService = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
+            return new ConsoleBrowser(platform, console, new ChromeDriver(driverService, options), profile);
+        } catch (IOException | RuntimeException e) {
+            if (console != null) {
+                console.close();
+            }
+            platform.close();
+            throw e;
+        }
     }
 
     public TestPlatform platform() {
         return platform;
+    }
+
+    public ConsoleServer console() {
+        return console;
     }
 
     public ChromeDriver driver() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
@@ -73,10 +72,13 @@ class PromptVersioningIT {
         browser.type("#message-content-0 textarea", "Write a short welcome e-mail to {{customer}}.");
         browser.click("add-variable");
         browser.type("#variable-name-0 input", "customer");
-        browser.type("#model input", "llama");
-        browser.driver().findElement(By.cssSelector("#model input")).sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         browser.type("#temperature input", "0.4");
         browser.type("#commit-message input", "First welcome e-mail");
+        browser.type("#model input", "llama");
+        // the items come from the server: wait for the filtered one before choosing it
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")))
+                .click();
+        browser.await().until(ExpectedConditions.attributeContains(By.cssSelector("#model input"), "value", "llama"));
         browser.screenshot("prompt-editor");
         browser.click("save-draft");
         browser.waitForText("editor-status", "Editing draft v1.");
