@@ -131,6 +131,9 @@ final class VariablesEditor extends VerticalLayout {
             });
             type.addValueChangeListener(change -> hint());
             hint();
+            name.setWidth("11rem");
+            defaultValue.setWidth("9rem");
+            description.setMinWidth("8rem");
             add(name, type, required, defaultValue, description, remove);
             expand(description);
         }

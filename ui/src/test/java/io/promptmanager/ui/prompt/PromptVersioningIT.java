@@ -79,6 +79,7 @@ class PromptVersioningIT {
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")))
                 .click();
         browser.await().until(ExpectedConditions.attributeContains(By.cssSelector("#model input"), "value", "llama"));
+        browser.driver().executeScript("document.getElementById('page-title').scrollIntoView()");
         browser.screenshot("prompt-editor");
         browser.click("save-draft");
         browser.waitForText("editor-status", "Editing draft v1.");

@@ -160,6 +160,22 @@ class PromptsViewTest extends ConsoleBrowserlessTest {
     }
 
     @Test
+    void addressWithACategoryThatNoLongerExistsMatchesNothingAndOffersToClear() {
+        // given
+        User user = newUser("Stale");
+        services().promptService().create(Actor.console(user), new PromptInput("kept", null, null, List.of()));
+        signIn(user);
+
+        // when
+        UI.getCurrent().navigate(PromptsView.ROUTE, QueryParameters.simple(Map.of("category", "renamed-since")));
+
+        // then
+        assertThat(test(promptGrid()).size()).isZero();
+        test(find(Button.class).id("clear-filters")).click();
+        assertThat(names(test(promptGrid()))).containsExactly("kept");
+    }
+
+    @Test
     void emptyListSaysWhatToDoNext() {
         // when
         signIn(newUser("Newcomer"));
