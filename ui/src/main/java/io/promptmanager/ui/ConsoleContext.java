@@ -3,6 +3,7 @@ package io.promptmanager.ui;
 import com.vaadin.flow.server.VaadinService;
 import io.promptmanager.core.CoreServices;
 import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.model.ModelService;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.PromptService;
@@ -45,6 +46,7 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
                 PromptService.class, services.promptService(),
                 VersionService.class, services.versionService(),
                 CategoryService.class, services.categoryService(),
+                ModelService.class, services.modelService(),
                 ApiKeyService.class, services.apiKeyService(),
                 UsageService.class, services.usageService(),
                 PlanCatalog.class, services.planCatalog(),
