@@ -14,8 +14,10 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.promptmanager.ui.analytics.AnalyticsView;
 import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
+import io.promptmanager.ui.execution.ExecutionsView;
 import io.promptmanager.ui.prompt.PromptsView;
 
 /**
@@ -42,6 +44,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.prompts"), PromptsView.class, VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.executions"), ExecutionsView.class, VaadinIcon.TIME_BACKWARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.analytics"), AnalyticsView.class, VaadinIcon.CHART.create()));
         addToDrawer(nav);
     }
 
