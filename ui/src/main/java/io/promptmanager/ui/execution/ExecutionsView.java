@@ -14,6 +14,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import io.promptmanager.core.analytics.AnalyticsGroup;
+import io.promptmanager.core.analytics.AnalyticsQuery;
+import io.promptmanager.core.analytics.AnalyticsService;
+import io.promptmanager.core.analytics.GroupBy;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.common.Page;
@@ -22,11 +26,6 @@ import io.promptmanager.core.execution.Execution;
 import io.promptmanager.core.execution.ExecutionCsv;
 import io.promptmanager.core.execution.ExecutionFilter;
 import io.promptmanager.core.execution.ExecutionHistoryService;
-import io.promptmanager.core.model.ModelOffer;
-import io.promptmanager.core.model.ModelService;
-import io.promptmanager.core.prompt.Prompt;
-import io.promptmanager.core.prompt.PromptFilter;
-import io.promptmanager.core.prompt.PromptService;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.ui.auth.SignedIn;
 import io.promptmanager.ui.auth.SignedInUser;
@@ -35,9 +34,12 @@ import io.promptmanager.ui.format.Formats;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The user's runs, newest first, filtered; more are read on demand ("load more", following
@@ -61,13 +63,12 @@ public final class ExecutionsView extends VerticalLayout implements HasDynamicTi
     private volatile ExecutionFilter filter = ExecutionFilter.NONE;
     private String nextCursor;
 
-    public ExecutionsView(ExecutionHistoryService history, PromptService prompts, ModelService models,
-                          SignedInUser user) {
+    public ExecutionsView(ExecutionHistoryService history, AnalyticsService analytics, SignedInUser user) {
         this.history = history;
         this.actor = user.actor();
         setSizeFull();
-        filters = new ExecutionFilters(promptNames(prompts), models.list(actor).stream().map(ModelOffer::id).toList(),
-                zone);
+        filters = new ExecutionFilters(namesInRuns(analytics, GroupBy.PROMPT, AnalyticsGroup::prompt),
+                namesInRuns(analytics, GroupBy.MODEL, AnalyticsGroup::model), zone);
         filters.addFilterListener(change -> applyFilters());
         Anchor export = new Anchor((DownloadHandler) this::download, getTranslation("executions.export"));
         export.setId("executions-export");
@@ -157,8 +158,14 @@ public final class ExecutionsView extends VerticalLayout implements HasDynamicTi
         event.getOutputStream().write(csv);
     }
 
-    private List<String> promptNames(PromptService prompts) {
-        Page<Prompt> page = prompts.list(actor, PromptFilter.none(), PageRequest.first(PageRequest.MAX_LIMIT));
-        return page.items().stream().map(Prompt::name).sorted().toList();
+    /**
+     * The prompt or model names the user's runs have (as they were at run time), read from the
+     * analytics rollups of the longest range a report covers: a few rows, never the runs.
+     */
+    private List<String> namesInRuns(AnalyticsService analytics, GroupBy groupBy,
+                                     Function<AnalyticsGroup, String> name) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return analytics.report(actor, new AnalyticsQuery(today.minusDays(AnalyticsQuery.MAX_DAYS - 1L), today, groupBy))
+                .groups().stream().map(name).sorted().toList();
     }
 }
