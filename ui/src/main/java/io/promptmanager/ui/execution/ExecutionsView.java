@@ -72,6 +72,7 @@ public final class ExecutionsView extends VerticalLayout implements HasDynamicTi
         filters.addFilterListener(change -> applyFilters());
         Anchor export = new Anchor((DownloadHandler) this::download, getTranslation("executions.export"));
         export.setId("executions-export");
+        export.getStyle().set("white-space", "nowrap");
         export.setTitle(getTranslation("executions.export.explained", Formats.count(ExecutionHistoryService.EXPORT_LIMIT,
                 getLocale())));
         HorizontalLayout toolbar = new HorizontalLayout(filters, export);
@@ -96,18 +97,20 @@ public final class ExecutionsView extends VerticalLayout implements HasDynamicTi
         grid.setId("executions");
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(e -> Formats.dateTime(e.createdAt(), zone, getLocale()))
-                .setHeader(getTranslation("executions.column.time")).setKey("time").setAutoWidth(true);
+        grid.addColumn(e -> Formats.shortDateTime(e.createdAt(), zone, getLocale()))
+                .setHeader(getTranslation("executions.column.time")).setKey("time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Execution::promptName).setHeader(getTranslation("executions.column.prompt")).setKey("prompt")
-                .setAutoWidth(true);
-        grid.addColumn(e -> "v" + e.version()).setHeader(getTranslation("executions.column.version")).setKey("version");
+                .setAutoWidth(true).setResizable(true);
+        grid.addColumn(e -> "v" + e.version()).setHeader(getTranslation("executions.column.version")).setKey("version")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Execution::model).setHeader(getTranslation("executions.column.model")).setKey("model")
-                .setFlexGrow(2);
+                .setAutoWidth(true).setResizable(true);
         grid.addColumn(e -> ExecutionLabels.status(this, e.status()))
-                .setHeader(getTranslation("executions.column.status")).setKey("status")
-                .setPartNameGenerator(e -> e.status().name().toLowerCase());
+                .setHeader(getTranslation("executions.column.status")).setKey("status").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(e -> ExecutionLabels.billing(this, e.billingType()))
-                .setHeader(getTranslation("executions.column.billing")).setKey("billing");
+                .setHeader(getTranslation("executions.column.billing")).setKey("billing").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(e -> ExecutionLabels.tokens(this, e.usage()))
                 .setHeader(getTranslation("executions.column.tokens")).setKey("tokens").setAutoWidth(true);
         grid.addColumn(e -> ExecutionLabels.costAmount(this, e.cost()))

@@ -78,6 +78,11 @@ public final class Formats {
                 .orElse(Locale.ENGLISH);
     }
 
+    /** Date and time in few characters, for tables. */
+    public static String shortDateTime(Instant time, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(time);
+    }
+
     /** The browser's time zone as reported at page load, UTC when unknown. */
     public static ZoneId browserZone(UI ui) {
         try {

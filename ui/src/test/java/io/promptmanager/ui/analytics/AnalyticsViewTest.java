@@ -49,7 +49,7 @@ class AnalyticsViewTest extends ConsoleBrowserlessTest {
         assertThat(text("analytics-p50")).isEqualTo("220 ms");
         assertThat(text("analytics-p95")).isEqualTo("1,000 ms");
         assertThat(text("analytics-total-tokens")).isEqualTo("360");
-        assertThat(find(Paragraph.class).id("analytics-unknown-cost").getText()).startsWith("1 runs have an unknown cost");
+        assertThat(find(Paragraph.class).id("analytics-unknown-cost").getText()).isEqualTo("1 run has an unknown cost (failed runs, variable prices), not counted in the cost.");
         assertThat(rows("analytics-prompts")).containsExactly(
                 List.of("alpha", "3", "1", "33.3%", "$0.012", "240", "220 ms", "1,000 ms"),
                 List.of("beta", "1", "0", "0.0%", "$0.50", "120", "330 ms", "330 ms"));

@@ -51,7 +51,7 @@ class ExecutionsViewTest extends ConsoleBrowserlessTest {
                 "2,000 ms");
         assertThat(row(grid, 1)).containsExactly("alpha", "v1", "m/a", "Succeeded", "SYSTEM", "100 in · 20 out",
                 "$0.000136", "812 ms");
-        assertThat(grid.getCellText(1, 0)).contains("2026");
+        assertThat(grid.getCellText(1, 0)).contains("3/1/26");
     }
 
     @Test

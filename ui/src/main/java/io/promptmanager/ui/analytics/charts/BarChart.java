@@ -3,6 +3,7 @@ package io.promptmanager.ui.analytics.charts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -46,6 +47,9 @@ public final class BarChart {
         plot.getRangeAxis().setTickLabelFont(SvgRenderer.FONT);
         plot.getRangeAxis().setLabelFont(SvgRenderer.FONT);
         plot.getRangeAxis().setUpperMargin(0.2);
+        if (values.values().stream().allMatch(value -> value instanceof Long || value instanceof Integer)) {
+            plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);

@@ -31,6 +31,7 @@ public final class PieChart {
         plot.setLabelFont(SvgRenderer.FONT);
         plot.setLabelBackgroundPaint(Color.WHITE);
         plot.setLabelShadowPaint(null);
+        plot.setLabelOutlinePaint(null);
         plot.setMaximumLabelWidth(0.4);
         plot.setShadowPaint(null);
         plot.setSectionOutlinesVisible(false);

@@ -52,7 +52,9 @@ final class SvgRenderer {
         chart.draw(g2, new Rectangle(0, 0, width, height));
         String svg = g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
         int openingEnd = svg.indexOf('>') + 1;
-        return svg.substring(0, openingEnd - 1) + " role='img' width='100%'>"
+        // as wide as its container, but never blown up past a quarter over its drawn size
+        return svg.substring(0, openingEnd - 1) + " role='img' width='100%' style='max-width:" + (width * 5 / 4)
+                + "px'>"
                 + "<title>" + escape(description) + "</title>" + svg.substring(openingEnd);
     }
 

@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * One or more values per UTC day as lines over a date axis (cost per day, latency per day…).
- * While few points are non-zero each is labelled with its exact value; a long busy range shows
- * the lines alone, and the table beside the chart has the numbers.
+ * A single line with few non-zero points has each labelled with its exact value; several lines,
+ * or a long busy range, show the lines alone (labels would overlap): the table beside the chart
+ * has the numbers.
  */
 public final class TimeSeriesChart {
     /** Most labelled points: beyond it labels overlap. */
@@ -76,12 +77,15 @@ public final class TimeSeriesChart {
         values.setTickLabelFont(SvgRenderer.FONT);
         values.setLabelFont(SvgRenderer.FONT);
         values.setAutoRangeIncludesZero(true);
+        values.setUpperMargin(0.15); // room for the labels above the highest points
+        dates.setLowerMargin(0.03);
+        dates.setUpperMargin(0.06);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, days.size() <= 31);
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, SvgRenderer.PALETTE[i % SvgRenderer.PALETTE.length]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
-        if (nonZero <= MAX_LABELLED_POINTS) {
+        if (series.size() == 1 && nonZero <= MAX_LABELLED_POINTS) {
             renderer.setDefaultItemLabelGenerator((data, row, column) -> {
                 Number value = data.getY(row, column);
                 return new BigDecimal(value.toString()).signum() == 0 ? null : format.apply(value);
