@@ -3,35 +3,24 @@ package io.promptmanager.ui;
 import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.execution.ExecutionRecord;
 import io.promptmanager.core.testing.TestPlatform;
-import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.core.user.SignUp;
 import io.promptmanager.core.user.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.promptmanager.core.testing.FakeModelProvider.FREE_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,51 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunJourneyIT {
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    @RegisterExtension
+    static final ConsoleBrowser session = new ConsoleBrowser("1280,1000");
     private static TestPlatform platform;
-    private static ConsoleServer console;
     private static ChromeDriver browser;
-    private static Path profile;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws IOException {
-        platform = TestPlatform.start();
-        console = ConsoleServer.start(ConsoleSettings.loopbackRandomPort(),
-                new ConsoleContext(platform.services(), AccountSettings.defaults()));
-        profile = Files.createTempDirectory("pm-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
-                "--window-size=1280,1000", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void forgetTheVisitor() {
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+    static void start() {
+        platform = session.platform();
+        browser = session.driver();
+        wait = session.await();
     }
 
     @Test
@@ -173,18 +129,14 @@ class RunJourneyIT {
     }
 
     private static void open(String path) {
-        browser.get(console.uri().resolve(path).toString());
+        session.open(path);
     }
 
     private static void type(String inputSelector, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(inputSelector)));
-        input.clear();
-        input.sendKeys(text);
+        session.type(inputSelector, text);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        session.screenshot(name);
     }
 }

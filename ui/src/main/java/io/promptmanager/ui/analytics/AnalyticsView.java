@@ -96,20 +96,8 @@ public final class AnalyticsView extends VerticalLayout implements HasDynamicTit
                                 value -> Formats.percent(((BigDecimal) value).movePointLeft(2), getLocale()),
                                 getLocale()))),
                 MeasuresTable.of(this, "analytics-days", getTranslation("analytics.column.day"), byDayText(report))));
-        content.add(section("analytics.section.prompts", chartsOf(
-                        chart("chart-runs-by-prompt", bars("analytics.chart.runs-by-prompt", "analytics.axis.runs",
-                                map(report.byPrompt(), Measures::runs), this::count)),
-                        chart("chart-cost-by-prompt", bars("analytics.chart.cost-by-prompt", "analytics.axis.cost",
-                                map(report.byPrompt(), Measures::cost), this::usd))),
-                MeasuresTable.of(this, "analytics-prompts", getTranslation("analytics.column.prompt"),
-                        report.byPrompt())));
-        content.add(section("analytics.section.models", chartsOf(
-                        chart("chart-runs-by-model", bars("analytics.chart.runs-by-model", "analytics.axis.runs",
-                                map(report.byModel(), Measures::runs), this::count)),
-                        chart("chart-cost-by-model", bars("analytics.chart.cost-by-model", "analytics.axis.cost",
-                                map(report.byModel(), Measures::cost), this::usd))),
-                MeasuresTable.of(this, "analytics-models", getTranslation("analytics.column.model"),
-                        report.byModel())));
+        content.add(breakdown("prompt", report.byPrompt()));
+        content.add(breakdown("model", report.byModel()));
         content.add(section("analytics.section.billing", chartsOf(
                         chart("chart-runs-by-billing", PieChart.svg(getTranslation("analytics.chart.runs-by-billing"),
                                 map(report.byBilling(), Measures::runs), this::count, this::share)),
@@ -117,6 +105,16 @@ public final class AnalyticsView extends VerticalLayout implements HasDynamicTit
                                 map(report.byBilling(), Measures::cost), this::usd, this::share))),
                 MeasuresTable.of(this, "analytics-billing", getTranslation("analytics.column.billing"),
                         report.byBilling())));
+    }
+
+    /** Runs and cost by prompt or by model ({@code name}), as bars and as a table. */
+    private Component breakdown(String name, Map<String, Measures> groups) {
+        return section("analytics.section." + name + "s", chartsOf(
+                        chart("chart-runs-by-" + name, bars("analytics.chart.runs-by-" + name, "analytics.axis.runs",
+                                map(groups, Measures::runs), this::count)),
+                        chart("chart-cost-by-" + name, bars("analytics.chart.cost-by-" + name, "analytics.axis.cost",
+                                map(groups, Measures::cost), this::usd))),
+                MeasuresTable.of(this, "analytics-" + name + "s", getTranslation("analytics.column." + name), groups));
     }
 
     private Component summary(Measures totals) {

@@ -15,12 +15,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.promptmanager.core.common.DomainException;
-import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.execution.Execution;
 import io.promptmanager.core.execution.ExecutionHistoryService;
 import io.promptmanager.core.prompt.Message;
@@ -33,6 +31,7 @@ import io.promptmanager.core.user.Actor;
 import io.promptmanager.ui.auth.SignedIn;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.base.MainLayout;
+import io.promptmanager.ui.base.NotFound;
 import io.promptmanager.ui.format.Formats;
 import io.promptmanager.ui.run.RunView;
 
@@ -70,17 +69,12 @@ public final class ExecutionDetailView extends VerticalLayout implements BeforeE
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<UUID> id = event.getRouteParameters().get("id").flatMap(ExecutionDetailView::uuid);
-        try {
-            execution = history.get(actor, id.orElseThrow(() -> DomainException.notFound("Execution")));
-        } catch (DomainException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                event.rerouteToError(NotFoundException.class);
-                return;
-            }
-            throw e;
-        }
-        removeAll();
-        show(execution);
+        NotFound.orReroute(event, () -> history.get(actor, id.orElseThrow(() -> DomainException.notFound("Execution"))))
+                .ifPresent(found -> {
+                    execution = found;
+                    removeAll();
+                    show(found);
+                });
     }
 
     @Override

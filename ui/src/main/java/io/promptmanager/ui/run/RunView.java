@@ -11,10 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.promptmanager.core.common.DomainException;
-import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.common.Violation;
 import io.promptmanager.core.execution.ExecutionRequest;
 import io.promptmanager.core.execution.ExecutionResult;
@@ -30,6 +28,7 @@ import io.promptmanager.core.user.Actor;
 import io.promptmanager.ui.auth.SignedIn;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.base.MainLayout;
+import io.promptmanager.ui.base.NotFound;
 import io.promptmanager.ui.execution.ExecutionErrors;
 import io.promptmanager.ui.format.Formats;
 
@@ -83,17 +82,12 @@ public final class RunView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         promptName = event.getRouteParameters().get("name").orElseThrow();
-        List<PromptVersion> all;
-        try {
-            all = versions.list(actor, promptName).stream()
-                    .sorted(Comparator.comparingInt(PromptVersion::number).reversed()).toList();
-        } catch (DomainException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                event.rerouteToError(NotFoundException.class);
-                return;
-            }
-            throw e;
+        Optional<List<PromptVersion>> found = NotFound.orReroute(event, () -> versions.list(actor, promptName));
+        if (found.isEmpty()) {
+            return;
         }
+        List<PromptVersion> all = found.get().stream()
+                .sorted(Comparator.comparingInt(PromptVersion::number).reversed()).toList();
         removeAll();
         H2 title = new H2(getTranslation("run.title", promptName));
         title.setId("run-title");
