@@ -58,7 +58,7 @@ public final class RunView extends VerticalLayout implements BeforeEnterObserver
     private final transient PlanCatalog plans;
     private final Actor actor;
     private final QuotaBanner quota = new QuotaBanner();
-    private final RunOutput output = new RunOutput();
+    private RunOutput output;
     private String promptName;
     private RunForm form;
     private transient BackgroundRun current;
@@ -81,6 +81,8 @@ public final class RunView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // the same view may be entered again for another prompt or version: the old run is left behind
+        stopRun();
         promptName = event.getRouteParameters().get("name").orElseThrow();
         Optional<List<PromptVersion>> found = NotFound.orReroute(event, () -> versions.list(actor, promptName));
         if (found.isEmpty()) {
@@ -108,6 +110,7 @@ public final class RunView extends VerticalLayout implements BeforeEnterObserver
         form = new RunForm(all, initial(all, wanted), models.list(actor), plans.entitlements(actor.plan()).allModels()
                 || actor.isAdmin());
         form.addRunListener(this::run);
+        output = new RunOutput();
         add(form, output);
     }
 
@@ -119,11 +122,15 @@ public final class RunView extends VerticalLayout implements BeforeEnterObserver
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         // leaving the page ends the run: its answer has nowhere to go (core records it as disconnected)
+        stopRun();
+        super.onDetach(detachEvent);
+    }
+
+    private void stopRun() {
         if (current != null) {
             current.cancel();
             current = null;
         }
-        super.onDetach(detachEvent);
     }
 
     /** The version asked for; else PRODUCTION; else the newest draft; else the newest. */
