@@ -14,9 +14,11 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.promptmanager.ui.analytics.AnalyticsView;
 import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.category.CategoriesView;
+import io.promptmanager.ui.execution.ExecutionsView;
 import io.promptmanager.ui.prompt.PromptsView;
 
 /**
@@ -49,6 +51,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         nav.addItem(prompts);
         nav.addItem(new SideNavItem(getTranslation("nav.categories"), CategoriesView.class,
                 VaadinIcon.FOLDER.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.executions"), ExecutionsView.class, VaadinIcon.TIME_BACKWARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.analytics"), AnalyticsView.class, VaadinIcon.CHART.create()));
         addToDrawer(nav);
     }
 
