@@ -2,7 +2,11 @@ package io.promptmanager.ui;
 
 import com.vaadin.flow.server.VaadinService;
 import io.promptmanager.core.CoreServices;
+import io.promptmanager.core.analytics.AnalyticsService;
 import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.execution.ExecutionHistoryService;
+import io.promptmanager.core.execution.ExecutionService;
+import io.promptmanager.core.model.ModelService;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.PromptService;
@@ -40,14 +44,18 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
 
     /** The objects a view constructor may ask for, by their type. */
     Map<Class<?>, Object> injectables() {
-        return Map.of(
-                UserService.class, services.userService(),
-                PromptService.class, services.promptService(),
-                VersionService.class, services.versionService(),
-                CategoryService.class, services.categoryService(),
-                ApiKeyService.class, services.apiKeyService(),
-                UsageService.class, services.usageService(),
-                PlanCatalog.class, services.planCatalog(),
-                AccountSettings.class, accounts);
+        return Map.ofEntries(
+                Map.entry(UserService.class, services.userService()),
+                Map.entry(PromptService.class, services.promptService()),
+                Map.entry(VersionService.class, services.versionService()),
+                Map.entry(CategoryService.class, services.categoryService()),
+                Map.entry(ApiKeyService.class, services.apiKeyService()),
+                Map.entry(UsageService.class, services.usageService()),
+                Map.entry(PlanCatalog.class, services.planCatalog()),
+                Map.entry(ModelService.class, services.modelService()),
+                Map.entry(ExecutionService.class, services.executionService()),
+                Map.entry(ExecutionHistoryService.class, services.executionHistoryService()),
+                Map.entry(AnalyticsService.class, services.analyticsService()),
+                Map.entry(AccountSettings.class, accounts));
     }
 }

@@ -54,6 +54,11 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
         return platform.services();
     }
 
+    /** The platform under the console: its database and the fake model provider prompts run on. */
+    protected static TestPlatform platform() {
+        return platform;
+    }
+
     @BeforeEach
     @Override
     protected void initVaadinEnvironment() {

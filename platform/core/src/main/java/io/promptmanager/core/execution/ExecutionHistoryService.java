@@ -55,5 +55,10 @@ public final class ExecutionHistoryService {
         public ExecutionExport {
             rows = List.copyOf(rows);
         }
+
+        /** The rows as CSV (see {@link ExecutionCsv}). */
+        public String toCsv() {
+            return ExecutionCsv.write(rows);
+        }
     }
 }

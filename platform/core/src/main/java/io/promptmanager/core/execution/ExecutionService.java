@@ -65,9 +65,9 @@ public final class ExecutionService {
     }
 
     /**
-     * Runs a version of the actor's prompt on the actor's channel; needs executions:run. When
-     * {@code request.stream()} is true the text is passed to {@code listener} (if not null) as it
-     * arrives. Fails with NOT_FOUND (prompt, version, or no PRODUCTION version), VALIDATION_FAILED
+     * Runs a version of the actor's prompt on the actor's channel, on the version's model or the
+     * one the request names; needs executions:run. When {@code request.stream()} is true the text
+     * is passed to {@code listener} (if not null) as it arrives. Fails with NOT_FOUND (prompt, version, or no PRODUCTION version), VALIDATION_FAILED
      * (variables, or a model no provider offers), PLAN_REQUIRED (channel or model not in the plan),
      * QUOTA_EXCEEDED (a RetryLaterException until the next UTC midnight) or a PROVIDER_* code. An
      * exception thrown by the listener ends the run and is rethrown as is.
@@ -79,7 +79,9 @@ public final class ExecutionService {
         RenderedPrompt rendered = request.version() != null
                 ? versions.render(reader, promptName, request.version(), request.variables())
                 : versions.renderProduction(reader, promptName, request.variables());
-        CatalogModel model = modelAccess.requireAllowed(actor, rendered.provider(), rendered.model());
+        CatalogModel model = request.model() != null
+                ? modelAccess.requireAllowed(actor, request.provider(), request.model())
+                : modelAccess.requireAllowed(actor, rendered.provider(), rendered.model());
         ResolvedCredentials key = credentials.resolve(actor, model);
         QuotaReservation reservation = usage.reserve(actor.userId(), actor.plan());
         Run run = new Run(actor, rendered, model, key, reservation, request, now());

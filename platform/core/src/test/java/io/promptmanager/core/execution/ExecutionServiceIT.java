@@ -128,6 +128,25 @@ class ExecutionServiceIT {
     }
 
     @Test
+    void runsTheModelTheRequestNamesUnderThePlansModelRule() {
+        Actor free = fixture.console(Plan.FREE);
+        Actor pro = fixture.console(Plan.PRO);
+        String freePrompt = fixture.productionPrompt(free, FREE_MODEL);
+        String proPrompt = fixture.productionPrompt(pro, FREE_MODEL);
+
+        ExecutionResult result = core.executionService().run(pro, proPrompt,
+                new ExecutionRequest(ExecutionFixture.VARIABLES, null, false, null, PREMIUM_MODEL));
+        DomainException premium = catchThrowableOfType(DomainException.class, () -> core.executionService()
+                .run(free, freePrompt, new ExecutionRequest(ExecutionFixture.VARIABLES, null, false, null, PREMIUM_MODEL)));
+
+        assertThat(result.model()).isEqualTo(PREMIUM_MODEL);
+        assertThat(provider.requests()).extracting(CompletionRequest::model).containsExactly(PREMIUM_MODEL);
+        assertThat(core.executionHistoryService().get(pro, result.executionId()).model()).isEqualTo(PREMIUM_MODEL);
+        assertThat(premium.code()).isEqualTo(ErrorCode.PLAN_REQUIRED);
+        assertThat(core.usageService().today(free).used()).isZero();
+    }
+
+    @Test
     void refusesAPromptWithoutProductionVersionOrWithBadVariablesAndTakesNoUnit() {
         Actor free = fixture.console(Plan.FREE);
         String prompt = fixture.productionPrompt(free, FREE_MODEL);

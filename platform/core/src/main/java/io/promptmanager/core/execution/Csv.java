@@ -1,4 +1,4 @@
-package io.promptmanager.server.execution;
+package io.promptmanager.core.execution;
 
 import java.util.List;
 
