@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -115,7 +116,19 @@ final class BillingJourney {
     }
 
     String planOf(Buyer buyer) {
-        return ok(operator.get("/api/v1/admin/users/" + buyer.id())).getString("plan");
+        return planOf(buyer.id());
+    }
+
+    String planOf(UUID userId) {
+        return ok(operator.get("/api/v1/admin/users/" + userId)).getString("plan");
+    }
+
+    /** The id of the account signed up with {@code email}. */
+    UUID userId(String email) {
+        return ok(operator.get("/api/v1/admin/users?q=" + email)).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(user -> user.getString("email").equals(email))
+                .map(user -> UUID.fromString(user.getString("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no account " + email));
     }
 
     void awaitPlan(Buyer buyer, String plan, Duration timeout) {
@@ -137,7 +150,12 @@ final class BillingJourney {
 
     /** Runs {@code action} while Stripe cannot reach the platform: the events it causes are not delivered. */
     <T> T withheld(Supplier<T> action) {
-        stripe.sendWebhooksTo(null);
+        return deliveringTo(null, action);
+    }
+
+    /** Runs {@code action} while Stripe sends its events to {@code endpoint} (null: nowhere) instead of the platform. */
+    <T> T deliveringTo(URI endpoint, Supplier<T> action) {
+        stripe.sendWebhooksTo(endpoint);
         try {
             return action.get();
         } finally {
@@ -242,6 +260,12 @@ final class BillingJourney {
     /** The {@code data.object} of the event of {@code type}. */
     static JsonObject objectOf(List<SignedEvent> events, String type) {
         return object(eventOf(events, type));
+    }
+
+    /** An event as it was delivered: its raw body and Stripe's headers. */
+    static SignedEvent signedEvent(String body, Map<String, String> headers) {
+        JsonObject event = json(body);
+        return new SignedEvent(event.getString("id"), event.getString("type"), body, Map.copyOf(headers));
     }
 
     private static JsonObject object(SignedEvent event) {
