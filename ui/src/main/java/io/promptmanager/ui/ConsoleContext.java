@@ -2,12 +2,17 @@ package io.promptmanager.ui;
 
 import com.vaadin.flow.server.VaadinService;
 import io.promptmanager.core.CoreServices;
+import io.promptmanager.core.analytics.PlatformUsageService;
 import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.audit.AuditLog;
+import io.promptmanager.core.byok.ByokService;
 import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.PromptService;
 import io.promptmanager.core.prompt.VersionService;
 import io.promptmanager.core.quota.UsageService;
+import io.promptmanager.core.support.SupportService;
 import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.core.user.UserService;
 
@@ -40,14 +45,19 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
 
     /** The objects a view constructor may ask for, by their type. */
     Map<Class<?>, Object> injectables() {
-        return Map.of(
-                UserService.class, services.userService(),
-                PromptService.class, services.promptService(),
-                VersionService.class, services.versionService(),
-                CategoryService.class, services.categoryService(),
-                ApiKeyService.class, services.apiKeyService(),
-                UsageService.class, services.usageService(),
-                PlanCatalog.class, services.planCatalog(),
-                AccountSettings.class, accounts);
+        return Map.ofEntries(
+                Map.entry(UserService.class, services.userService()),
+                Map.entry(PromptService.class, services.promptService()),
+                Map.entry(VersionService.class, services.versionService()),
+                Map.entry(CategoryService.class, services.categoryService()),
+                Map.entry(ApiKeyService.class, services.apiKeyService()),
+                Map.entry(UsageService.class, services.usageService()),
+                Map.entry(PlanCatalog.class, services.planCatalog()),
+                Map.entry(ByokService.class, services.byokService()),
+                Map.entry(SupportService.class, services.supportService()),
+                Map.entry(AuditLog.class, services.auditLog()),
+                Map.entry(PluginService.class, services.pluginService()),
+                Map.entry(PlatformUsageService.class, services.platformUsageService()),
+                Map.entry(AccountSettings.class, accounts));
     }
 }

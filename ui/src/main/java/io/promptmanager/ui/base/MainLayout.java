@@ -16,7 +16,10 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
+import io.promptmanager.ui.admin.AdminNavigation;
 import io.promptmanager.ui.prompt.PromptsView;
+import io.promptmanager.ui.settings.SettingsNavigation;
+import io.promptmanager.ui.support.SupportView;
 
 /**
  * The frame of every signed-in page: navigation on the side; the user's display name and plan
@@ -25,6 +28,7 @@ import io.promptmanager.ui.prompt.PromptsView;
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span userName = new Span();
     private final Span plan = new Span();
+    private final AdminNavigation adminNavigation = new AdminNavigation();
 
     public MainLayout() {
         Span title = new Span(getTranslation("app.name"));
@@ -42,6 +46,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.prompts"), PromptsView.class, VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.support"), SupportView.class, VaadinIcon.QUESTION_CIRCLE.create()));
+        nav.addItem(new SettingsNavigation());
+        nav.addItem(adminNavigation);
         addToDrawer(nav);
     }
 
@@ -50,6 +57,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SignedInUser.find(UI.getCurrent()).ifPresent(signedIn -> {
             userName.setText(signedIn.user().displayName());
             plan.setText(getTranslation("plan." + signedIn.user().plan().name()));
+            adminNavigation.showFor(signedIn.user().isAdmin());
         });
     }
 }
