@@ -11,9 +11,6 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import io.promptmanager.core.CoreServices;
-import io.promptmanager.core.byok.ByokService;
-import io.promptmanager.core.testing.FakeModelProvider;
-import io.promptmanager.core.testing.TestKeyStorage;
 import io.promptmanager.core.testing.TestPlatform;
 import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.core.plan.Plan;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,11 +43,17 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
 
     @BeforeAll
     static void startPlatform(TestInfo test) {
-        boolean byok = test.getTestClass().filter(type -> type.isAnnotationPresent(ByokReady.class)).isPresent();
-        platform = byok
-                ? TestPlatform.start(TestPlatform.settings(Clock.systemUTC()),
-                        List.of(new FakeModelProvider(ByokService.PROVIDER)), List.of(new TestKeyStorage(1)))
-                : TestPlatform.start();
+        platform = test.getTestClass().map(type -> type.getAnnotation(ConsolePlatform.class))
+                .map(ConsoleBrowserlessTest::start)
+                .orElseGet(TestPlatform::start);
+    }
+
+    private static TestPlatform start(ConsolePlatform choice) {
+        try {
+            return choice.value().getConstructor().newInstance().get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot start the platform of " + choice, e);
+        }
     }
 
     @AfterAll
@@ -105,8 +106,9 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
      * every element of the UI (open dialogs included), e.g. to prove a secret is not there.
      */
     protected static String pageContent() {
+        roundTrip(); // what the browser would receive next, e.g. a dialog opened by the last click
         StringBuilder content = new StringBuilder();
-        collect(UI.getCurrent().getElement(), content);
+        UI.getCurrent().getChildren().forEach(component -> collect(component.getElement(), content));
         return content.toString();
     }
 

@@ -52,7 +52,8 @@ public final class AdminSupportView extends VerticalLayout implements HasDynamic
         status.setId("support-queue-status");
         status.setLabel(getTranslation("support.queue.show"));
         status.setItems(SupportStatus.values());
-        status.setItemLabelGenerator(value -> getTranslation("support.queue.status." + value.name()));
+        status.setItemLabelGenerator(value -> value == null ? getTranslation("support.queue.all")
+                : getTranslation("support.queue.status." + value.name()));
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("support.queue.all"));
         status.setValue(SupportStatus.OPEN);

@@ -73,6 +73,7 @@ class ApiKeysViewTest extends ConsoleBrowserlessTest {
         // then the secret is shown, once
         String secret = find(TextField.class).id("apikey-secret").getValue();
         assertThat(secret).startsWith("pmk_");
+        assertThat(pageContent()).contains(secret);
         assertThat(services().apiKeyService().authenticate(secret).userId()).isEqualTo(ada.id());
         ApiKey key = services().apiKeyService().list(Actor.console(ada)).getFirst();
         assertThat(key.scopes()).isEqualTo(EnumSet.of(Scope.PROMPTS_READ, Scope.EXECUTIONS_RUN));

@@ -13,7 +13,8 @@ import io.promptmanager.core.testing.LogRecords;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.User;
 import io.promptmanager.plugin.model.KeyCheck;
-import io.promptmanager.ui.ByokReady;
+import io.promptmanager.ui.ByokPlatform;
+import io.promptmanager.ui.ConsolePlatform;
 import io.promptmanager.ui.ConsoleBrowserlessTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-@ByokReady
+@ConsolePlatform(ByokPlatform.class)
 class ByokViewTest extends ConsoleBrowserlessTest {
     private static final String KEY = "sk-or-v1-" + "0123456789abcdef".repeat(3) + "0123456789abc1d2";
     private static final String OTHER_KEY = "sk-or-v1-" + "fedcba9876543210".repeat(3) + "fedcba98765499ff";
@@ -115,6 +116,7 @@ class ByokViewTest extends ConsoleBrowserlessTest {
         // when
         try (LogRecords logs = LogRecords.capture()) {
             test(find(PasswordField.class).id("byok-key")).setValue(KEY);
+            assertThat(pageContent()).as("the key is in the page until it is submitted").contains(KEY);
             test(find(Button.class).id("byok-save")).click();
             log = logs.text();
         }
