@@ -27,17 +27,17 @@ final class UserEditForm extends FormLayout {
     private final Span error = new Span();
 
     UserEditForm(User user) {
-        plan.setId("user-plan");
+        plan.setId("edit-user-plan");
         plan.setLabel(getTranslation("admin.users.plan"));
         plan.setItems(Plan.values());
         plan.setItemLabelGenerator(value -> getTranslation("plan." + value.name()));
         plan.setValue(user.plan());
-        role.setId("user-role");
+        role.setId("edit-user-role");
         role.setLabel(getTranslation("admin.users.role"));
         role.setItems(Role.values());
         role.setItemLabelGenerator(value -> getTranslation("admin.users.role." + value.name()));
         role.setValue(user.role());
-        disabled.setId("user-disabled");
+        disabled.setId("edit-user-disabled");
         disabled.setLabel(getTranslation("admin.users.disabled"));
         disabled.setValue(user.disabled());
         error.setId("user-edit-error");

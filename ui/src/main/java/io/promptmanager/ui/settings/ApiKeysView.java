@@ -79,7 +79,7 @@ public final class ApiKeysView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(key -> key.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("apikeys.scopes")).setKey("scopes").setFlexGrow(2);
         grid.addColumn(key -> formats.date(key.createdAt())).setHeader(getTranslation("apikeys.column.created"))
-                .setKey("created");
+                .setKey("created").setAutoWidth(true);
         grid.addColumn(key -> key.expiresAt() == null ? getTranslation("apikeys.never") : formats.dateTime(key.expiresAt()))
                 .setHeader(getTranslation("apikeys.column.expires")).setKey("expires");
         grid.addColumn(key -> key.lastUsedAt() == null ? getTranslation("apikeys.never") : formats.dateTime(key.lastUsedAt()))

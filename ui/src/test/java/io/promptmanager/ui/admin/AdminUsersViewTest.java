@@ -51,7 +51,7 @@ class AdminUsersViewTest extends ConsoleBrowserlessTest {
 
         // when
         test(role()).selectItem("User");
-        test(find(Checkbox.class).id("user-disabled")).click();
+        test(find(Checkbox.class).id("edit-user-disabled")).click();
         test(find(Button.class).id("user-save")).click();
 
         // then
@@ -85,11 +85,11 @@ class AdminUsersViewTest extends ConsoleBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private Select<Plan> plan() {
-        return find(Select.class).id("user-plan");
+        return find(Select.class).id("edit-user-plan");
     }
 
     @SuppressWarnings("unchecked")
     private Select<Role> role() {
-        return find(Select.class).id("user-role");
+        return find(Select.class).id("edit-user-role");
     }
 }
