@@ -1,5 +1,6 @@
 package io.promptmanager.app;
 
+import io.promptmanager.core.billing.BillingSettings;
 import io.promptmanager.core.db.DatabaseSettings;
 import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 record AppSettings(ApiServerSettings api, ConsoleSettings console,
                    Path dataDir, Path pluginsDir, Map<String, String> pluginSettings, DatabaseSettings database,
-                   PlanSettings plans, AccountSettings accounts, ExecutionSettings executions,
+                   PlanSettings plans, AccountSettings accounts, ExecutionSettings executions, BillingSettings billing,
                    String adminEmail, String adminPassword, String adminApiKey,
                    String apiKeyPepper) {
 

@@ -48,7 +48,7 @@ final class Application implements AutoCloseable {
         PluginHost plugins = keep(PluginHost.start(settings.pluginsDir(), settings.pluginSettings()));
         byte[] pepper = ApiKeyPepper.resolve(settings.apiKeyPepper(), settings.dataDir());
         core = keep(CoreServices.start(database, new CoreSettings(settings.plans(), settings.accounts(),
-                pepper, Clock.systemUTC(), settings.executions()), plugins));
+                pepper, Clock.systemUTC(), settings.executions(), settings.billing()), plugins));
         provisionAdmin();
         endpoints = Endpoints.start(settings, core, started);
     }

@@ -3,6 +3,8 @@ package io.promptmanager.app;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import io.promptmanager.core.billing.BillingSettings;
+import io.promptmanager.core.common.Money;
 import io.promptmanager.core.db.DatabaseSettings;
 import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.db.StartupException;
@@ -11,6 +13,7 @@ import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.server.ApiServerSettings;
 import io.promptmanager.ui.ConsoleSettings;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,15 +75,35 @@ final class ConfigLoader {
                 home.resolve(string(config, "plugins.dir", "plugins")).normalize(),
                 pluginSettings(config, home, dataDir),
                 database,
-                new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3)),
+                plans(config),
                 new AccountSettings(config.get("accounts.sign-up-enabled").asBoolean().orElse(true),
                         config.get("accounts.min-password-length").asInt().orElse(10)),
                 new ExecutionSettings(config.get("executions.timeout").as(Duration.class)
                         .orElse(ExecutionSettings.DEFAULT_TIMEOUT)),
+                billing(config, console),
                 string(config, "accounts.admin-email", "admin@localhost"),
                 string(config, "accounts.admin-password", ""),
                 string(config, "accounts.admin-api-key", ""),
                 string(config, "security.api-key-pepper", ""));
+    }
+
+    private static PlanSettings plans(Config config) {
+        String currency = string(config, "plans.pro.currency", PlanSettings.DEFAULT_MONTHLY_PRICE.currency());
+        return new PlanSettings(config.get("plans.free.daily-executions").asInt().orElse(3),
+                Money.of(config.get("plans.pro.monthly-price").asLong()
+                        .orElse(PlanSettings.DEFAULT_MONTHLY_PRICE.amount()), currency),
+                Money.of(config.get("plans.pro.yearly-price").asLong()
+                        .orElse(PlanSettings.DEFAULT_YEARLY_PRICE.amount()), currency));
+    }
+
+    /** The console's public address defaults to localhost on the console's port, where a local browser finds it. */
+    private static BillingSettings billing(Config config, ConsoleSettings console) {
+        int port = console.port() == 0 ? ConsoleSettings.DEFAULT_PORT : console.port();
+        return new BillingSettings(
+                config.get("billing.grace-period").as(Duration.class).orElse(BillingSettings.DEFAULT_GRACE_PERIOD),
+                config.get("billing.grace-sweep-interval").as(Duration.class)
+                        .orElse(BillingSettings.DEFAULT_SWEEP_INTERVAL),
+                URI.create(string(config, "console.public-url", "http://localhost:" + port)));
     }
 
     /**

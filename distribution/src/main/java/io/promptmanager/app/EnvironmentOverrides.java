@@ -37,6 +37,13 @@ final class EnvironmentOverrides {
         keys.put("OPENROUTER_API_KEY", "plugins.openrouter.api-key");
         keys.put("PM_OPENROUTER_BASE_URL", "plugins.openrouter.base-url");
         keys.put("PM_MASTER_KEY", "plugins.keystore-aes.master-keys");
+        keys.put("STRIPE_SECRET_KEY", "plugins.stripe.secret-key");
+        keys.put("STRIPE_WEBHOOK_SECRET", "plugins.stripe.webhook-secrets");
+        keys.put("PM_STRIPE_PRICE_MONTHLY", "plugins.stripe.price-monthly");
+        keys.put("PM_STRIPE_PRICE_YEARLY", "plugins.stripe.price-yearly");
+        keys.put("PM_STRIPE_API_BASE", "plugins.stripe.api-base");
+        keys.put("PM_BILLING_GRACE_PERIOD", "billing.grace-period");
+        keys.put("PM_CONSOLE_PUBLIC_URL", "console.public-url");
         keys.put("PM_SHUTDOWN_GRACE_PERIOD", "shutdown.grace-period");
         return Map.copyOf(keys);
     }

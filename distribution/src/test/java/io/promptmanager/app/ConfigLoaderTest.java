@@ -1,14 +1,20 @@
 package io.promptmanager.app;
 
+import io.promptmanager.core.billing.BillingSettings;
+import io.promptmanager.core.common.Money;
+import io.promptmanager.core.db.StartupException;
+import io.promptmanager.core.plan.PlanSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the configuration gives the plugin host: the plugins subtree, with the documented environment overrides. */
 class ConfigLoaderTest {
@@ -102,5 +108,48 @@ class ConfigLoaderTest {
 
     private static Path config(Path home, String yaml) throws IOException {
         return Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("application.yaml"), yaml);
+    }
+
+    @Test
+    void readsTheBillingSettingsAndTheProPrices(@TempDir Path home) throws IOException {
+        Path file = config(home, """
+                console:
+                  port: 9091
+                plans:
+                  pro:
+                    monthly-price: 900
+                    yearly-price: 9000
+                    currency: eur
+                billing:
+                  grace-period: P3D
+                """);
+
+        AppSettings settings = ConfigLoader.load(home, file, Map.of());
+
+        assertThat(settings.plans().proMonthlyPrice()).isEqualTo(Money.of(900, "eur"));
+        assertThat(settings.plans().proYearlyPrice()).isEqualTo(Money.of(9000, "eur"));
+        assertThat(settings.billing().gracePeriod()).isEqualTo(Duration.ofDays(3));
+        assertThat(settings.billing().consolePublicUrl()).hasToString("http://localhost:9091");
+    }
+
+    @Test
+    void theShippedConfigurationChargesSevenDollarsAMonthWithSevenDaysOfGrace(@TempDir Path home) {
+        AppSettings settings = ConfigLoader.load(home, Path.of("src/dist/conf/application.yaml").toAbsolutePath(),
+                Map.of());
+
+        assertThat(settings.plans()).isEqualTo(PlanSettings.defaults());
+        assertThat(settings.billing()).isEqualTo(BillingSettings.defaults());
+    }
+
+    @Test
+    void aConsolePublicUrlThatIsNotAWebAddressStopsTheStart(@TempDir Path home) throws IOException {
+        Path file = config(home, """
+                console:
+                  public-url: prompts.example.com
+                """);
+
+        assertThatThrownBy(() -> ConfigLoader.load(home, file, Map.of()))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("console.public-url");
     }
 }

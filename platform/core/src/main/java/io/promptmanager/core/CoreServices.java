@@ -9,6 +9,10 @@ import io.promptmanager.core.apikey.ApiKeyRepository;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
+import io.promptmanager.core.billing.Billing;
+import io.promptmanager.core.billing.BillingService;
+import io.promptmanager.core.billing.BillingWebhooks;
+import io.promptmanager.core.billing.GraceSweep;
 import io.promptmanager.core.byok.ByokCredentialsResolver;
 import io.promptmanager.core.byok.ByokRepository;
 import io.promptmanager.core.byok.ByokService;
@@ -43,18 +47,21 @@ import io.promptmanager.core.user.LoginThrottle;
 import io.promptmanager.core.user.PasswordHasher;
 import io.promptmanager.core.user.UserRepository;
 import io.promptmanager.core.user.UserService;
+import io.promptmanager.plugin.billing.BillingProvider;
 import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
  * console. Closing it stops core's background work (execution recorder, after writing what is
- * queued; cache invalidation listener); the database and the model providers are closed by their
- * owners (the wiring place, the plugin host).
+ * queued; cache invalidation listener; billing grace sweep); the database and the extensions
+ * (model providers, key storage, billing provider) are closed by their owners (the wiring place,
+ * the plugin host). Build it with {@link #builder(Database, CoreSettings)}.
  */
 public final class CoreServices implements AutoCloseable {
     private final Database database;
@@ -77,9 +84,10 @@ public final class CoreServices implements AutoCloseable {
     private final AnalyticsService analyticsService;
     private final PlatformUsageService platformUsageService;
     private final SupportService supportService;
+    private final Billing billing;
 
-    private CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
-                         List<KeyStorage> keyStorages, PluginInventory plugins) {
+    CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
+                         List<KeyStorage> keyStorages, List<BillingProvider> billingProviders, PluginInventory plugins) {
         this.database = database;
         Transactions transactions = new Transactions(database.dbClient());
         this.planCatalog = new PlanCatalog(settings.plans());
@@ -104,8 +112,10 @@ public final class CoreServices implements AutoCloseable {
         this.providerRegistry = new ProviderRegistry(providers);
         this.modelService = new ModelService(providerRegistry, planCatalog);
         this.pluginService = new PluginService(plugins);
-        this.byokService = new ByokService(transactions, new ByokRepository(), keyStorage(keyStorages),
-                providerRegistry, auditLog, planCatalog, clock);
+        this.byokService = new ByokService(transactions, new ByokRepository(), single(keyStorages, KeyStorage::id,
+                "key storage"), providerRegistry, auditLog, planCatalog, clock);
+        this.billing = new Billing(transactions, single(billingProviders, BillingProvider::id, "billing provider"),
+                userService, userRepository, auditLog, planCatalog, settings.billing(), apiKeyService::forgetUser, clock);
         // before any background work starts: a failed check leaves nothing running
         byokService.verifyStoredKeysOpen();
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
@@ -120,25 +130,32 @@ public final class CoreServices implements AutoCloseable {
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
         this.platformUsageService = new PlatformUsageService(transactions, new PlatformUsageRepository(), clock);
         this.supportService = new SupportService(transactions, new SupportRepository(), auditLog, planCatalog, clock);
+        billing.startSweep();
     }
 
-    private static Optional<KeyStorage> keyStorage(List<KeyStorage> storages) {
-        if (storages.size() > 1) {
-            throw new StartupException("More than one key storage plugin is installed ("
-                    + String.join(", ", storages.stream().map(KeyStorage::id).toList())
+    /** The one extension of a kind the platform uses; several are a start-up error naming them. */
+    private static <T> Optional<T> single(List<T> extensions, Function<T, String> id, String kind) {
+        if (extensions.size() > 1) {
+            throw new StartupException("More than one " + kind + " plugin is installed ("
+                    + String.join(", ", extensions.stream().map(id).toList())
                     + "): keep exactly one, or disable the others with plugins.<id>.enabled: false");
         }
-        return storages.stream().findFirst();
+        return extensions.stream().findFirst();
+    }
+
+    /** Core services over {@code database}: add started extensions or a plugin host, then {@link CoreServicesBuilder#start()}. */
+    public static CoreServicesBuilder builder(Database database, CoreSettings settings) {
+        return new CoreServicesBuilder(database, settings);
     }
 
     /** Core services without any model provider (an empty catalogue). */
     public static CoreServices start(Database database, CoreSettings settings) {
-        return start(database, settings, List.of());
+        return builder(database, settings).start();
     }
 
     /** Core services over already started model providers (with distinct ids), without a plugin host. */
     public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers) {
-        return start(database, settings, providers, List.of());
+        return builder(database, settings).providers(providers).start();
     }
 
     /**
@@ -150,17 +167,17 @@ public final class CoreServices implements AutoCloseable {
      */
     public static CoreServices start(Database database, CoreSettings settings, List<ModelProvider> providers,
                                      List<KeyStorage> keyStorages) {
-        return new CoreServices(database, settings, providers, keyStorages, PluginInventory.none());
+        return builder(database, settings).providers(providers).keyStorages(keyStorages).start();
     }
 
     /**
-     * Core services over the plugin host's started providers and key storage; administrators see
-     * its plugins.
+     * Core services over the plugin host's started providers, key storage and billing provider;
+     * administrators see its plugins.
      *
-     * @throws StartupException as {@link #start(Database, CoreSettings, List, List)}
+     * @throws StartupException as {@link CoreServicesBuilder#start()}
      */
     public static CoreServices start(Database database, CoreSettings settings, PluginHost plugins) {
-        return new CoreServices(database, settings, plugins.modelProviders(), plugins.keyStorages(), plugins);
+        return builder(database, settings).plugins(plugins).start();
     }
 
     public Database database() {
@@ -239,6 +256,19 @@ public final class CoreServices implements AutoCloseable {
         return supportService;
     }
 
+    public BillingService billingService() {
+        return billing.service();
+    }
+
+    public BillingWebhooks billingWebhooks() {
+        return billing.webhooks();
+    }
+
+    /** The background downgrade of users whose grace period ran out; tests run it by hand. */
+    public GraceSweep graceSweep() {
+        return billing.sweep();
+    }
+
     /** True while this node receives other nodes' cache invalidations. */
     public boolean isListeningForInvalidations() {
         return productionCacheListener.isListening();
@@ -246,6 +276,7 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
+        billing.close();
         executionRecorder.close();
         productionCacheListener.close();
     }

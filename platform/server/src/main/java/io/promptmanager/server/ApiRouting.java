@@ -7,6 +7,8 @@ import io.promptmanager.server.admin.AdminHttpService;
 import io.promptmanager.server.analytics.AnalyticsHttpService;
 import io.promptmanager.server.apikey.ApiKeyHttpService;
 import io.promptmanager.server.audit.AuditHttpService;
+import io.promptmanager.server.billing.BillingHttpService;
+import io.promptmanager.server.billing.BillingWebhookHttpService;
 import io.promptmanager.server.byok.ByokAdminHttpService;
 import io.promptmanager.server.byok.ByokHttpService;
 import io.promptmanager.server.execution.ExecutionHttpService;
@@ -43,6 +45,8 @@ final class ApiRouting {
                 .register("/api/v1/models", new ModelHttpService(core.modelService()))
                 .register("/api/v1/api-keys", new ApiKeyHttpService(core.apiKeyService()))
                 .register("/api/v1/byok", new ByokHttpService(core.byokService()))
+                .register("/api/v1/billing", new BillingHttpService(core.billingService()))
+                .register(ApiKeyFilter.WEBHOOKS_PATH, new BillingWebhookHttpService(core.billingWebhooks()))
                 .register("/api/v1/audit", new AuditHttpService(core.auditLog()))
                 .register("/api/v1/admin/byok", new ByokAdminHttpService(core.byokService()))
                 .register("/api/v1/admin",

@@ -120,6 +120,8 @@ class TenantIsolationIT {
     private static List<ApiRoute> routesTakingANameOrId() {
         return api.server().routes().stream()
                 .filter(r -> r.path().contains("{") && !r.path().startsWith("/api/v1/admin/"))
+                // names the payment processor, not an object of a user (BillingApiIT covers it)
+                .filter(r -> !r.path().startsWith("/api/v1/billing/webhooks/"))
                 .toList();
     }
 

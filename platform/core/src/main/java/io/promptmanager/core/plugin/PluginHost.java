@@ -1,7 +1,7 @@
 package io.promptmanager.core.plugin;
 
 import io.promptmanager.core.db.StartupException;
-import io.promptmanager.core.plugin.ProviderLifecycle.Started;
+import io.promptmanager.plugin.billing.BillingProvider;
 import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 import org.pf4j.PluginState;
@@ -16,14 +16,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
- * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider}
- * and {@link KeyStorage} its plugin's configuration subtree and starts it, and keeps a failing plugin from taking the
+ * Loads the PF4J plugins (zips or folders) of the plugins folder, hands each {@link ModelProvider},
+ * {@link KeyStorage} and {@link BillingProvider} its plugin's configuration subtree and starts it, and keeps a failing plugin from taking the
  * platform down: a plugin that cannot be read or loaded, requires another plugin-API version,
  * throws in {@code Plugin.start}, cannot have its extension instantiated, or whose provider refuses
  * to start (a {@link io.promptmanager.plugin.PluginConfigurationException} or anything else, or
@@ -35,7 +33,7 @@ import java.util.stream.Stream;
  * {@code plugins.<short-id>.enabled: false} keeps it installed but not started. Values are never
  * logged, and are masked in the messages of a plugin's exceptions.
  *
- * <p>Closing stops every provider and key storage, then every plugin.
+ * <p>Closing stops every billing provider, key storage and model provider, then every plugin.
  */
 public final class PluginHost implements PluginInventory, AutoCloseable {
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
@@ -44,10 +42,10 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
     private final Path pluginsDir;
     private final HostPluginManager manager;
     private final PluginsConfiguration configuration;
-    private final ProviderLifecycle<ModelProvider> lifecycle;
-    private final ProviderLifecycle<KeyStorage> storageLifecycle;
-    private final List<Started<ModelProvider>> providers = new ArrayList<>();
-    private final List<Started<KeyStorage>> storages = new ArrayList<>();
+    private final StartedExtensions<ModelProvider> providers;
+    private final StartedExtensions<KeyStorage> storages;
+    private final StartedExtensions<BillingProvider> billing;
+    private final List<StartedExtensions<?>> kinds;
     private final Map<String, String> providerFailures = new HashMap<>();
     private volatile List<PluginInfo> plugins = List.of();
     private boolean closed;
@@ -57,8 +55,13 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
         this.pluginsDir = pluginsDir;
         this.manager = manager;
         this.configuration = configuration;
-        this.lifecycle = new ProviderLifecycle<>(ProviderLifecycle.MODEL_PROVIDER, configuration, startTimeout);
-        this.storageLifecycle = new ProviderLifecycle<>(ProviderLifecycle.KEY_STORAGE, configuration, startTimeout);
+        this.providers = new StartedExtensions<>(ModelProvider.class, ProviderLifecycle.MODEL_PROVIDER, configuration,
+                startTimeout);
+        this.storages = new StartedExtensions<>(KeyStorage.class, ProviderLifecycle.KEY_STORAGE, configuration,
+                startTimeout);
+        this.billing = new StartedExtensions<>(BillingProvider.class, ProviderLifecycle.BILLING_PROVIDER, configuration,
+                startTimeout);
+        this.kinds = List.of(providers, storages, billing);
     }
 
     /** Loads and starts every plugin in {@code pluginsDir} (created when missing), without settings. */
@@ -102,45 +105,37 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
 
     /** The started model providers, sorted by id; empty once the host is closed. */
     public synchronized List<ModelProvider> modelProviders() {
-        return providers.stream().map(Started::provider).toList();
+        return providers.extensions();
     }
 
     /** The started key storages, sorted by id; empty once the host is closed. */
     public synchronized List<KeyStorage> keyStorages() {
-        return storages.stream().map(Started::provider).toList();
+        return storages.extensions();
+    }
+
+    /** The started billing providers, sorted by id; empty once the host is closed. */
+    public synchronized List<BillingProvider> billingProviders() {
+        return billing.extensions();
     }
 
     private void startProviders() {
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins())) {
             String pluginId = wrapper.getPluginId();
-            List<Started<ModelProvider>> started = new ArrayList<>();
-            List<Started<KeyStorage>> startedStorages = new ArrayList<>();
-            Function<String, String> takenBy = id -> Stream.concat(providers.stream(), started.stream())
-                    .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
-            Function<String, String> storageTakenBy = id -> Stream.concat(storages.stream(), startedStorages.stream())
-                    .filter(p -> p.providerId().equals(id)).map(Started::pluginId).findFirst().orElse(null);
             try {
                 ExtensionTypes.copiedApiType(wrapper, manager.getExtensionClassNames(pluginId)).ifPresent(type -> {
                     throw new PluginFailure("it bundles its own copy of " + type
                             + ": declare io.promptmanager:plugin-api and org.pf4j:pf4j as provided dependencies");
                 });
-                for (Class<? extends ModelProvider> type : manager.getExtensionClasses(ModelProvider.class, pluginId)) {
-                    started.add(lifecycle.start(type, pluginId, takenBy));
+                for (StartedExtensions<?> kind : kinds) {
+                    kind.startPending(manager, pluginId);
                 }
-                for (Class<? extends KeyStorage> type : manager.getExtensionClasses(KeyStorage.class, pluginId)) {
-                    startedStorages.add(storageLifecycle.start(type, pluginId, storageTakenBy));
-                }
-                providers.addAll(started);
-                storages.addAll(startedStorages);
+                kinds.forEach(StartedExtensions::commit);
             } catch (PluginFailure failure) {
-                startedStorages.reversed().forEach(storageLifecycle::stop);
-                started.reversed().forEach(lifecycle::stop);
+                kinds.reversed().forEach(StartedExtensions::rollBack);
                 providerFailures.put(pluginId, failure.getMessage());
                 stopPlugin(pluginId);
             }
         }
-        providers.sort(Comparator.comparing(Started::providerId));
-        storages.sort(Comparator.comparing(Started::providerId));
     }
 
     private List<PluginInfo> describe() {
@@ -206,11 +201,13 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
                 default -> LOG.warning(() -> name + " skipped: " + plugin.error());
             }
         }
-        List<String> ids = providers.stream().map(Started::providerId).toList();
-        List<String> storageIds = storages.stream().map(Started::providerId).toList();
         LOG.info(() -> "Plugin host ready: " + plugins.size() + " plugin(s) in " + pluginsDir
-                + (ids.isEmpty() ? ", no model provider" : ", model providers " + String.join(", ", ids))
-                + (storageIds.isEmpty() ? ", no key storage" : ", key storages " + String.join(", ", storageIds)));
+                + listed(providers.ids(), "model provider") + listed(storages.ids(), "key storage")
+                + listed(billing.ids(), "billing provider"));
+    }
+
+    private static String listed(List<String> ids, String kind) {
+        return ids.isEmpty() ? ", no " + kind : ", " + kind + "s " + String.join(", ", ids);
     }
 
     @Override
@@ -219,10 +216,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
             return;
         }
         closed = true;
-        storages.reversed().forEach(storageLifecycle::stop);
-        storages.clear();
-        providers.reversed().forEach(lifecycle::stop);
-        providers.clear();
+        kinds.reversed().forEach(StartedExtensions::stopAll);
         for (PluginWrapper wrapper : List.copyOf(manager.getStartedPlugins()).reversed()) {
             stopPlugin(wrapper.getPluginId());
         }

@@ -2,6 +2,7 @@ package io.promptmanager.core.plugin;
 
 import io.promptmanager.plugin.PluginConfigurationException;
 import io.promptmanager.plugin.PluginSettings;
+import io.promptmanager.plugin.billing.BillingProvider;
 import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Creates, starts and stops one extension (a model provider, a key storage) of a plugin. Start and stop are bounded in time
+ * Creates, starts and stops one extension (a model provider, a key storage, a billing provider) of a plugin. Start and stop are bounded in time
  * and run with the plugin's class loader as context class loader; start failures become
  * {@link PluginFailure}s with a safe reason.
  */
@@ -40,6 +41,8 @@ final class ProviderLifecycle<T> {
             ModelProvider::start, ModelProvider::stop);
     static final Kind<KeyStorage> KEY_STORAGE = new Kind<>("key storage", KeyStorage::id, KeyStorage::start,
             KeyStorage::stop);
+    static final Kind<BillingProvider> BILLING_PROVIDER = new Kind<>("billing provider", BillingProvider::id,
+            BillingProvider::start, BillingProvider::stop);
 
     private final Kind<T> kind;
     private final PluginsConfiguration configuration;

@@ -69,6 +69,11 @@ public final class UserRepository {
         return exec.get(COLUMNS + " WHERE id = ?::uuid", id).map(UserRepository::map);
     }
 
+    /** The account, locked until the transaction ends. */
+    Optional<User> lock(DbExecute exec, UUID id) {
+        return exec.get(COLUMNS + " WHERE id = ?::uuid FOR UPDATE", id).map(UserRepository::map);
+    }
+
     Optional<Credentials> credentialsByEmail(DbExecute exec, String email) {
         return exec.get(CREDENTIAL_COLUMNS + " WHERE email = ?::citext", email).map(UserRepository::credentials);
     }

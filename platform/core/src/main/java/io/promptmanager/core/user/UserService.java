@@ -206,6 +206,25 @@ public final class UserService {
     }
 
     /**
+     * Billing: sets the plan a verified payment event decided, inside the caller's transaction,
+     * audited as {@code user.plan} by the platform (no actor). The caller tells the
+     * {@link AccountChangeListener} once its transaction committed. Nothing happens when the user
+     * is already on {@code plan}.
+     *
+     * @return true when the plan changed
+     */
+    public boolean applyBillingPlan(DbExecute exec, UUID userId, Plan plan) {
+        User before = users.lock(exec, userId).orElseThrow(() -> DomainException.notFound("User"));
+        if (before.plan() == plan) {
+            return false;
+        }
+        User after = copy(before, plan, before.role(), before.disabled(), now());
+        users.update(exec, after);
+        audit.record(exec, null, userId, "user.plan", "user", userId, before, after);
+        return true;
+    }
+
+    /**
      * First start: when no administrator exists, creates one (PRO) from the given email (default
      * {@code admin@localhost}) and password, or with a generated password when {@code password}
      * is null. Returns the generated password, if any; empty when an administrator already exists.

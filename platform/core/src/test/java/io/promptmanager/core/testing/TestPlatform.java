@@ -7,6 +7,7 @@ import io.promptmanager.core.execution.ExecutionSettings;
 import io.promptmanager.core.plan.PlanSettings;
 import io.promptmanager.core.plugin.PluginHost;
 import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.plugin.billing.BillingProvider;
 import io.promptmanager.plugin.keystore.KeyStorage;
 import io.promptmanager.plugin.model.ModelProvider;
 
@@ -26,14 +27,16 @@ public final class TestPlatform implements AutoCloseable {
     private final CoreSettings settings;
     private final List<ModelProvider> providers;
     private final List<KeyStorage> keyStorages;
+    private final List<BillingProvider> billing;
     private final CoreServices services;
 
     private TestPlatform(Database database, CoreSettings settings, List<ModelProvider> providers,
-                         List<KeyStorage> keyStorages, CoreServices services) {
+                         List<KeyStorage> keyStorages, List<BillingProvider> billing, CoreServices services) {
         this.database = database;
         this.settings = settings;
         this.providers = providers;
         this.keyStorages = keyStorages;
+        this.billing = billing;
         this.services = services;
     }
 
@@ -66,7 +69,7 @@ public final class TestPlatform implements AutoCloseable {
         Database database = TestDatabase.fresh();
         CoreSettings settings = settings(Clock.systemUTC());
         return new TestPlatform(database, settings, plugins.modelProviders(), plugins.keyStorages(),
-                CoreServices.start(database, settings, plugins));
+                plugins.billingProviders(), CoreServices.start(database, settings, plugins));
     }
 
     private static TestPlatform start(CoreSettings settings, List<ModelProvider> providers) {
@@ -76,10 +79,22 @@ public final class TestPlatform implements AutoCloseable {
     /** Over these started model providers and key storages (at most one). */
     public static TestPlatform start(CoreSettings settings, List<ModelProvider> providers,
                                      List<KeyStorage> keyStorages) {
+        return start(settings, providers, keyStorages, List.of());
+    }
+
+    /** Over a {@link FakeModelProvider} and these started billing providers (at most one). */
+    public static TestPlatform withBilling(CoreSettings settings, List<BillingProvider> billing) {
+        return start(settings, List.of(new FakeModelProvider()), List.of(), billing);
+    }
+
+    /** Over these started model providers, key storages and billing providers (at most one of each of the last two). */
+    public static TestPlatform start(CoreSettings settings, List<ModelProvider> providers,
+                                     List<KeyStorage> keyStorages, List<BillingProvider> billing) {
         Database database = TestDatabase.fresh();
         try {
-            return new TestPlatform(database, settings, providers, keyStorages,
-                    CoreServices.start(database, settings, providers, keyStorages));
+            return new TestPlatform(database, settings, providers, keyStorages, billing,
+                    CoreServices.builder(database, settings).providers(providers).keyStorages(keyStorages)
+                            .billing(billing).start());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -88,15 +103,16 @@ public final class TestPlatform implements AutoCloseable {
 
     /**
      * A second node on the same database (own caches, listeners and recorder; same settings and
-     * providers), e.g. for cross-node tests. The caller closes it.
+     * extensions), e.g. for cross-node tests. The caller closes it.
      */
     public CoreServices secondNode() {
-        return CoreServices.start(database, settings, providers, keyStorages);
+        return secondNode(keyStorages);
     }
 
     /** Another node on the same database with its own key storage, e.g. one configured with other master keys. */
     public CoreServices secondNode(List<KeyStorage> otherKeyStorages) {
-        return CoreServices.start(database, settings, providers, otherKeyStorages);
+        return CoreServices.builder(database, settings).providers(providers).keyStorages(otherKeyStorages)
+                .billing(billing).start();
     }
 
     public static CoreSettings settings(Clock clock) {

@@ -15,13 +15,17 @@ import java.util.logging.Logger;
 /**
  * Runs before every route: refuses credentials in a query string (any path), and on
  * {@code /api/**} authenticates {@code Authorization: Bearer <api key>} through core and puts the
- * {@link io.promptmanager.core.user.Actor} in the request context. Kept to header parsing plus one
+ * {@link io.promptmanager.core.user.Actor} in the request context. The payment processor's
+ * webhooks ({@value #WEBHOOKS_PATH}/…) carry no key: their signature is checked instead, and their
+ * handler never asks for an actor. Kept to header parsing plus one
  * core call, since the production endpoint is polled.
  */
 public final class ApiKeyFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class.getName());
     private static final String API_PREFIX = "/api/";
     private static final String BEARER = "Bearer ";
+    /** Where payment processors post their events, without an API key. */
+    public static final String WEBHOOKS_PATH = "/api/v1/billing/webhooks";
 
     private final ApiKeyService apiKeys;
 
@@ -35,7 +39,7 @@ public final class ApiKeyFilter implements Filter {
             refuseCredentialsInQuery(request);
         }
         String path = request.prologue().uriPath().path();
-        if (path.startsWith(API_PREFIX) || path.equals("/api")) {
+        if ((path.startsWith(API_PREFIX) || path.equals("/api")) && !path.startsWith(WEBHOOKS_PATH + "/")) {
             request.context().register(apiKeys.authenticate(bearerToken(request)));
         }
         chain.proceed();
