@@ -5,6 +5,7 @@ import io.promptmanager.core.CoreServices;
 import io.promptmanager.core.analytics.PlatformUsageService;
 import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
+import io.promptmanager.core.billing.BillingService;
 import io.promptmanager.core.byok.ByokService;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.plugin.PluginService;
@@ -58,6 +59,7 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
                 Map.entry(AuditLog.class, services.auditLog()),
                 Map.entry(PluginService.class, services.pluginService()),
                 Map.entry(PlatformUsageService.class, services.platformUsageService()),
+                Map.entry(BillingService.class, services.billingService()),
                 Map.entry(AccountSettings.class, accounts));
     }
 }

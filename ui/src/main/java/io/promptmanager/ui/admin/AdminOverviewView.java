@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Administration › Overview: runs per day over every account, their cost paid by the platform
- * (SYSTEM) and by users' own keys (BYOK), and how many accounts are on PRO.
+ * (SYSTEM) and by users' own keys (BYOK), the subscriptions paying for PRO and the accounts on PRO.
  */
 @AdminOnly
 @Route(value = AdminOverviewView.ROUTE, layout = MainLayout.class)
@@ -72,6 +72,7 @@ public final class AdminOverviewView extends VerticalLayout implements HasDynami
         figures.add(figure("overview-runs", "admin.overview.runs", Long.toString(usage.runs())),
                 figure("overview-system-cost", "admin.overview.system-cost", formats.usd(usage.systemCost())),
                 figure("overview-byok-cost", "admin.overview.byok-cost", formats.usd(usage.byokCost())),
+                figure("overview-subscriptions", "admin.overview.subscriptions", Long.toString(usage.proSubscriptions())),
                 figure("overview-pro", "admin.overview.pro", Long.toString(usage.proAccounts())));
         days.setItems(usage.days().reversed());
     }

@@ -1,6 +1,7 @@
 package io.promptmanager.ui.base;
 
 import com.vaadin.flow.component.UI;
+import io.promptmanager.core.common.Money;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -56,6 +57,17 @@ public final class DisplayFormats implements Serializable {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(6);
         return format.format(amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /** An amount the payment processor counts in minor units, in its own currency ({@code $7.00}). */
+    public String money(Money money) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        try {
+            format.setCurrency(Currency.getInstance(money.currencyCode()));
+        } catch (IllegalArgumentException unknownCurrency) {
+            return money.toString();
+        }
+        return format.format(money.decimal());
     }
 
     private static ZoneId browserZone(UI ui) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.admin.AdminNavigation;
+import io.promptmanager.ui.billing.BillingView;
 import io.promptmanager.ui.prompt.PromptsView;
 import io.promptmanager.ui.settings.SettingsNavigation;
 import io.promptmanager.ui.support.SupportView;
@@ -47,6 +48,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.prompts"), PromptsView.class, VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.support"), SupportView.class, VaadinIcon.QUESTION_CIRCLE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.billing"), BillingView.class, VaadinIcon.CREDIT_CARD.create()));
         nav.addItem(new SettingsNavigation());
         nav.addItem(adminNavigation);
         addToDrawer(nav);

@@ -28,6 +28,7 @@ import io.promptmanager.ui.auth.SignedIn;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.base.DisplayFormats;
 import io.promptmanager.ui.base.MainLayout;
+import io.promptmanager.ui.billing.ProOffer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ public final class ApiKeysView extends VerticalLayout implements HasDynamicTitle
             add(intro, create, grid);
             refresh();
         } else {
-            add(new UpgradePanel("apikeys.free-why"));
+            add(new UpgradePanel("apikeys.free-why", ProOffer.of(plans)));
         }
     }
 

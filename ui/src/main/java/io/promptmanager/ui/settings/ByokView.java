@@ -24,6 +24,7 @@ import io.promptmanager.ui.auth.SignedIn;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.base.DisplayFormats;
 import io.promptmanager.ui.base.MainLayout;
+import io.promptmanager.ui.billing.ProOffer;
 
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ public final class ByokView extends VerticalLayout implements HasDynamicTitle {
         content.setPadding(false);
         add(new H2(getTranslation("byok.title")), new Paragraph(getTranslation("byok.intro")), error, content);
         if (!entitled) {
-            add(new UpgradePanel("byok.free-why"));
+            add(new UpgradePanel("byok.free-why", ProOffer.of(plans)));
         }
         render(false);
     }

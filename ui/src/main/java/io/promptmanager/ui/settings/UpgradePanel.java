@@ -10,14 +10,16 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.promptmanager.ui.base.DisplayFormats;
+import io.promptmanager.ui.billing.BillingView;
+import io.promptmanager.ui.billing.ProOffer;
 
 /** What a FREE user sees in place of a PRO feature: why it needs PRO, what PRO brings, and the way to upgrade. */
 final class UpgradePanel extends VerticalLayout {
-    static final String BILLING_ROUTE = "billing";
     private static final String[] PRO_BENEFITS = {"pro.benefit.runs", "pro.benefit.api", "pro.benefit.models",
             "pro.benefit.byok", "pro.benefit.support"};
 
-    UpgradePanel(String whyKey) {
+    UpgradePanel(String whyKey, ProOffer offer) {
         setId("upgrade-panel");
         setPadding(true);
         addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL);
@@ -28,9 +30,9 @@ final class UpgradePanel extends VerticalLayout {
             benefits.add(new ListItem(getTranslation(benefit)));
         }
         Button upgrade = new Button(getTranslation("pro.upgrade"), VaadinIcon.ARROW_CIRCLE_UP.create(),
-                click -> UI.getCurrent().navigate(BILLING_ROUTE));
+                click -> UI.getCurrent().navigate(BillingView.class));
         upgrade.setId("upgrade");
         upgrade.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H3(getTranslation("pro.title")), why, benefits, new Paragraph(getTranslation("pro.price")), upgrade);
+        add(new H3(getTranslation("pro.title")), why, benefits, new Paragraph(offer.summary(DisplayFormats.ofCurrentUi(), this::getTranslation)), upgrade);
     }
 }

@@ -51,6 +51,7 @@ class AdminOverviewViewTest extends ConsoleBrowserlessTest {
         assertThat(find(Span.class).id("overview-system-cost").getText()).isEqualTo("$0.025");
         assertThat(find(Span.class).id("overview-byok-cost").getText()).isEqualTo("$0.025");
         assertThat(find(Span.class).id("overview-pro").getText()).isEqualTo("3");
+        assertThat(find(Span.class).id("overview-subscriptions").getText()).as("made PRO by hand, not paying").isEqualTo("0");
         GridTester<Grid<PlatformDay>, PlatformDay> days = days();
         assertThat(days.size()).isEqualTo(30);
         assertThat(days.getCellText(0, 1)).isEqualTo("4");

@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * Platform-wide figures for administrators: every day of the range (oldest first, days without
- * runs included), and how many enabled accounts are on the PRO plan now.
+ * runs included), how many enabled accounts are on the PRO plan now (paying or made PRO by an
+ * administrator), and how many subscriptions pay for PRO now (active, or past due within the
+ * grace period).
  */
-public record PlatformUsage(LocalDate from, LocalDate to, List<PlatformDay> days, long proAccounts) {
+public record PlatformUsage(LocalDate from, LocalDate to, List<PlatformDay> days, long proAccounts,
+                            long proSubscriptions) {
     public PlatformUsage {
         days = List.copyOf(days);
     }

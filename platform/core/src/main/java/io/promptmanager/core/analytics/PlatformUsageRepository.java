@@ -20,6 +20,11 @@ public final class PlatformUsageRepository {
             SELECT count(*) AS accounts FROM users WHERE plan = 'PRO' AND NOT disabled
             """;
 
+    // grants_pro is kept by billing: true while the subscription is what makes its user PRO
+    private static final String PRO_SUBSCRIPTIONS = """
+            SELECT count(*) AS subscriptions FROM billing_subscriptions WHERE grants_pro
+            """;
+
     /** One figure per day with runs and billing type, in no particular order. */
     List<PlatformDay> days(DbExecute exec, LocalDate from, LocalDate to) {
         return exec.query(DAYS, from, to).map(PlatformUsageRepository::day).toList();
@@ -27,6 +32,10 @@ public final class PlatformUsageRepository {
 
     long proAccounts(DbExecute exec) {
         return exec.get(PRO_ACCOUNTS).orElseThrow().column("accounts").get(Long.class);
+    }
+
+    long proSubscriptions(DbExecute exec) {
+        return exec.get(PRO_SUBSCRIPTIONS).orElseThrow().column("subscriptions").get(Long.class);
     }
 
     private static PlatformDay day(DbRow row) {

@@ -39,6 +39,7 @@ public final class PlatformUsageService {
         var exec = transactions.read();
         repository.days(exec, range.from(), range.to()).forEach(day -> byDay.merge(day.day(), day, PlatformDay::plus));
         List<PlatformDay> days = new ArrayList<>(byDay.values());
-        return new PlatformUsage(range.from(), range.to(), days, repository.proAccounts(exec));
+        return new PlatformUsage(range.from(), range.to(), days, repository.proAccounts(exec),
+                repository.proSubscriptions(exec));
     }
 }

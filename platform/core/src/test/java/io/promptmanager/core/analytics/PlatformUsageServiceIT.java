@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +51,8 @@ class PlatformUsageServiceIT {
                 run(bob, "2026-03-03", BillingType.SYSTEM, null),
                 run(bob, "2026-02-20", BillingType.SYSTEM, "9"))));
         platform = new PlatformUsageService(accounts.transactions, new PlatformUsageRepository(), clock);
+        subscription(accounts, ada.userId(), "sub_paying", "ACTIVE", true);
+        subscription(accounts, bob, "sub_ended", "CANCELED", false);
     }
 
     @AfterAll
@@ -79,10 +82,26 @@ class PlatformUsageServiceIT {
     }
 
     @Test
+    void countsOnlyTheSubscriptionsThatPayForProNow() {
+        assertThat(platform.lastDays(admin, 1).proSubscriptions()).isEqualTo(1);
+    }
+
+    @Test
     void isForAdministratorsOnly() {
         DomainException e = catchThrowableOfType(DomainException.class, () -> platform.lastDays(ada, 30));
 
         assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    /** A subscription row as billing keeps it (billing's own tests cover how it gets there). */
+    private static void subscription(AccountsFixture accounts, UUID user, String id, String status, boolean grantsPro) {
+        Timestamp now = Timestamp.from(clock.instant());
+        accounts.transactions.read().insert("""
+                INSERT INTO billing_subscriptions (id, provider, user_id, customer_id, status, billing_interval,
+                    current_period_start, current_period_end, cancel_at_period_end, grants_pro, last_event_created,
+                    created_at, updated_at)
+                VALUES (?, 'stripe', ?::uuid, ?, ?, 'MONTH', ?, ?, false, ?, ?, ?, ?)
+                """, id, user, "cus_" + id, status, now, now, grantsPro, now, now, now);
     }
 
     private static RollupEntry run(UUID userId, String day, BillingType billing, String cost) {
