@@ -33,6 +33,8 @@ final class UpgradePanel extends VerticalLayout {
                 click -> UI.getCurrent().navigate(BillingView.class));
         upgrade.setId("upgrade");
         upgrade.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H3(getTranslation("pro.title")), why, benefits, new Paragraph(offer.summary(DisplayFormats.ofCurrentUi(), this::getTranslation)), upgrade);
+        Paragraph price = new Paragraph(offer.summary(DisplayFormats.ofCurrentUi(), this::getTranslation));
+        price.setId("upgrade-price");
+        add(new H3(getTranslation("pro.title")), why, benefits, price, upgrade);
     }
 }

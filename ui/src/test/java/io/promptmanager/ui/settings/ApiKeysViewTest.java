@@ -37,8 +37,16 @@ class ApiKeysViewTest extends ConsoleBrowserlessTest {
         assertThat(find(Paragraph.class).id("upgrade-why").getText())
                 .isEqualTo("API keys open the public REST API, which is part of the PRO plan.");
         assertThat(find(Button.class).id("upgrade").getText()).isEqualTo("Upgrade to PRO");
+        assertThat(find(Paragraph.class).id("upgrade-price").getText())
+                .isEqualTo("$7.00 a month, or $70.00 a year (two months free).");
         assertThat(find(Button.class).withId("new-api-key").exists()).isFalse();
         assertThat(find(Grid.class).withId("api-keys").exists()).isFalse();
+
+        // when
+        test(find(Button.class).id("upgrade")).click();
+
+        // then
+        assertThat(getCurrentView()).isInstanceOf(io.promptmanager.ui.billing.BillingView.class);
     }
 
     @Test
