@@ -36,6 +36,9 @@ final class EnvironmentOverrides {
         keys.put("PM_PLUGINS_DIR", "plugins.dir");
         keys.put("OPENROUTER_API_KEY", "plugins.openrouter.api-key");
         keys.put("PM_OPENROUTER_BASE_URL", "plugins.openrouter.base-url");
+        keys.put("PM_OPENAI_COMPATIBLE_BASE_URL", "plugins.openai-compatible.base-url");
+        keys.put("PM_OPENAI_COMPATIBLE_API_KEY", "plugins.openai-compatible.api-key");
+        keys.put("PM_OPENAI_COMPATIBLE_MODELS", "plugins.openai-compatible.models");
         keys.put("PM_MASTER_KEY", "plugins.keystore-aes.master-keys");
         keys.put("STRIPE_SECRET_KEY", "plugins.stripe.secret-key");
         keys.put("STRIPE_WEBHOOK_SECRET", "plugins.stripe.webhook-secrets");

@@ -69,11 +69,34 @@ class ConfigLoaderTest {
         AppSettings settings = ConfigLoader.load(home, shipped, Map.of());
 
         assertThat(settings.pluginSettings()).doesNotContainKey("dir")
-                .allSatisfy((key, value) -> assertThat(key).matches("(openrouter|keystore-aes)\\..+"));
+                .allSatisfy((key, value) -> assertThat(key).matches("(openrouter|openai-compatible|keystore-aes)\\..+"));
         assertThat(settings.pluginSettings().getOrDefault("openrouter.api-key", "")).isEmpty();
+        assertThat(settings.pluginSettings()).as("the OpenAI-compatible plugin ships unconfigured")
+                .containsKeys("openai-compatible.base-url", "openai-compatible.models")
+                .allSatisfy((key, value) -> {
+                    if (key.startsWith("openai-compatible.")) {
+                        assertThat(value).isBlank();
+                    }
+                });
         assertThat(settings.pluginSettings().getOrDefault("keystore-aes.master-keys", "")).isEmpty();
         assertThat(settings.pluginSettings()).containsEntry("keystore-aes.key-file",
                 home.resolve("data/secrets/master-keys").toString());
+    }
+
+    @Test
+    void theOpenAiCompatibleEnvironmentVariablesConfigureThatPlugin(@TempDir Path home) {
+        Path shipped = Path.of("src/dist/conf/application.yaml").toAbsolutePath();
+
+        AppSettings settings = ConfigLoader.load(home, shipped, Map.of(
+                "PM_OPENAI_COMPATIBLE_BASE_URL", "http://localhost:11434/v1",
+                "PM_OPENAI_COMPATIBLE_API_KEY", "sk-local-0123456789",
+                "PM_OPENAI_COMPATIBLE_MODELS", "llama3.2, qwen2.5:7b"));
+
+        assertThat(settings.pluginSettings())
+                .containsEntry("openai-compatible.base-url", "http://localhost:11434/v1")
+                .containsEntry("openai-compatible.api-key", "sk-local-0123456789")
+                .containsEntry("openai-compatible.models", "llama3.2, qwen2.5:7b");
+        assertThat(settings.toString()).doesNotContain("sk-local-0123456789");
     }
 
     @Test

@@ -33,13 +33,19 @@ class DistributionIT {
     }
 
     @Test
-    void zipHoldsTheDocumentedLayout() {
+    void zipHoldsTheDocumentedLayout() throws IOException {
         Path home = distribution.home();
         assertThat(home.getFileName().toString()).isEqualTo("prompt-manager-0.1.0");
         assertThat(home.resolve("bin/prompt-manager")).isExecutable();
         assertThat(home.resolve("conf/application.yaml")).content().contains("PM_API_PORT", "PM_DB_URL", "PM_DATA_DIR");
         assertThat(home.resolve("conf/logging.properties")).exists();
         assertThat(home.resolve("plugins")).isDirectory();
+        try (var bundled = Files.list(home.resolve("plugins"))) {
+            // other tests of this class may have started the installation, expanding the zips beside them
+            assertThat(bundled.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".zip")))
+                    .containsExactlyInAnyOrder("openrouter-0.1.0.zip", "keystore-aes-0.1.0.zip",
+                            "openai-compatible-0.1.0.zip", "stripe-0.1.0.zip");
+        }
         assertThat(home.resolve("docs/getting-started.md")).exists();
         assertThat(home.resolve("LICENSE")).exists();
         assertThat(home.resolve("README")).exists();

@@ -7,6 +7,7 @@ import io.promptmanager.core.apikey.ApiKeyService;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.billing.BillingService;
 import io.promptmanager.core.byok.ByokService;
+import io.promptmanager.core.model.ModelService;
 import io.promptmanager.core.plan.PlanCatalog;
 import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryService;
@@ -51,6 +52,7 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
                 Map.entry(PromptService.class, services.promptService()),
                 Map.entry(VersionService.class, services.versionService()),
                 Map.entry(CategoryService.class, services.categoryService()),
+                Map.entry(ModelService.class, services.modelService()),
                 Map.entry(ApiKeyService.class, services.apiKeyService()),
                 Map.entry(UsageService.class, services.usageService()),
                 Map.entry(PlanCatalog.class, services.planCatalog()),

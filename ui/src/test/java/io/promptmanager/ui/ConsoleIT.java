@@ -2,7 +2,6 @@ package io.promptmanager.ui;
 
 import io.promptmanager.core.prompt.PromptInput;
 import io.promptmanager.core.testing.TestPlatform;
-import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.SignUp;
 import io.promptmanager.core.user.User;
@@ -14,21 +13,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,29 +31,19 @@ class ConsoleIT {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String SESSION_COOKIE = "PM_CONSOLE_SESSION";
 
+    private static ConsoleBrowser session;
     private static TestPlatform platform;
     private static ConsoleServer console;
     private static ChromeDriver browser;
-    private static Path profile;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws IOException {
-        platform = TestPlatform.start();
-        console = ConsoleServer.start(ConsoleSettings.loopbackRandomPort(),
-                new ConsoleContext(platform.services(), AccountSettings.defaults()));
-        profile = Files.createTempDirectory("pm-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        session = ConsoleBrowser.start();
+        platform = session.platform();
+        console = session.console();
+        browser = session.driver();
+        wait = session.await();
     }
 
     @AfterEach
@@ -73,19 +54,8 @@ class ConsoleIT {
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (session != null) {
+            session.close();
         }
     }
 

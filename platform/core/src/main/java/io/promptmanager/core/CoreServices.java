@@ -107,9 +107,9 @@ public final class CoreServices implements AutoCloseable {
         this.categoryService = new CategoryService(categoryRepository, transactions, auditLog, clock);
         this.promptService = new PromptService(promptRepository, categoryRepository, transactions, auditLog,
                 productionCache, clock);
-        this.versionService = new VersionService(promptRepository, versionRepository, transactions, auditLog,
-                productionCache, clock);
         this.providerRegistry = new ProviderRegistry(providers);
+        this.versionService = new VersionService(promptRepository, versionRepository, transactions, auditLog,
+                productionCache, providerRegistry, clock);
         this.modelService = new ModelService(providerRegistry, planCatalog);
         this.pluginService = new PluginService(plugins);
         this.byokService = new ByokService(transactions, new ByokRepository(), single(keyStorages, KeyStorage::id,

@@ -48,8 +48,16 @@ class AdminPluginsIT {
                         """).writeTo(plugins);
         PluginZip.plugin("io.promptmanager.later").requires(">=9.0.0")
                 .provider("test.later.LaterProvider", "later", "").writeTo(plugins);
+        PluginZip.plugin("io.promptmanager.waiting")
+                .provider("test.waiting.WaitingProvider", "waiting", "settings.require(\"base-url\");").writeTo(plugins);
+        PluginZip.plugin("io.promptmanager.resting")
+                .provider("test.resting.RestingProvider", "resting", """
+                        models = List.of(new ModelInfo("resting/model", "Resting", 0,
+                            new ModelPricing(BigDecimal.ZERO, BigDecimal.ZERO, null), true));
+                        """).writeTo(plugins);
         Files.write(plugins.resolve("garbage-1.0.zip"), new byte[]{1, 2, 3});
-        host = PluginHost.start(plugins, Map.of("acme.api-key", SECRET));
+        host = PluginHost.start(plugins, Map.of("acme.api-key", SECRET, "acme.region", "",
+                "resting.enabled", "false", "resting.token", SECRET));
         api = RunningApi.start(TestPlatform.start(host));
     }
 
@@ -66,7 +74,8 @@ class AdminPluginsIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         Map<String, JsonObject> byId = response.items().stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(p -> p.getString("id"), Function.identity()));
-        assertThat(byId).containsOnlyKeys("garbage-1.0.zip", "io.promptmanager.acme", "io.promptmanager.later");
+        assertThat(byId).containsOnlyKeys("garbage-1.0.zip", "io.promptmanager.acme", "io.promptmanager.later",
+                "io.promptmanager.resting", "io.promptmanager.waiting");
         JsonObject acme = byId.get("io.promptmanager.acme");
         assertThat(acme.getString("version")).isEqualTo("2.1.0");
         assertThat(acme.getString("state")).isEqualTo("STARTED");
@@ -74,11 +83,44 @@ class AdminPluginsIT {
                 .isEqualTo("io.promptmanager.plugin.model.ModelProvider");
         assertThat(acme.get("error")).isEqualTo(JsonValue.NULL);
         assertThat(acme.getBoolean("enabled")).isTrue();
+        assertThat(acme.getJsonObject("configuration").toString())
+                .isEqualTo("{\"missing\":[],\"set\":[\"plugins.acme.api-key\"]}");
         assertThat(byId.get("io.promptmanager.later").getString("state")).isEqualTo("INCOMPATIBLE");
         assertThat(byId.get("io.promptmanager.later").getString("error")).contains(">=9.0.0");
         assertThat(byId.get("garbage-1.0.zip").getString("state")).isEqualTo("FAILED");
         assertThat(byId.get("garbage-1.0.zip").get("version")).isEqualTo(JsonValue.NULL);
         assertThat(response.body()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void showsAPluginNobodyConfiguredAsNotConfiguredNamingTheSettingItNeeds() {
+        ApiResponse response = api.as(api.accounts().admin()).get("/api/v1/admin/plugins");
+
+        JsonObject waiting = plugin(response, "io.promptmanager.waiting");
+        assertThat(waiting.getString("state")).isEqualTo("NOT_CONFIGURED");
+        assertThat(waiting.getBoolean("enabled")).isTrue();
+        assertThat(waiting.getString("error")).isEqualTo("invalid configuration: plugins.waiting.base-url is required");
+        assertThat(waiting.getJsonObject("configuration").toString())
+                .isEqualTo("{\"missing\":[\"plugins.waiting.base-url\"],\"set\":[]}");
+    }
+
+    @Test
+    void keepsADisabledPluginListedButServesNothingOfIt() {
+        ApiResponse plugins = api.as(api.accounts().admin()).get("/api/v1/admin/plugins");
+        ApiResponse models = api.as(api.accounts().admin()).get("/api/v1/models");
+
+        JsonObject resting = plugin(plugins, "io.promptmanager.resting");
+        assertThat(resting.getString("state")).isEqualTo("DISABLED");
+        assertThat(resting.getBoolean("enabled")).isFalse();
+        assertThat(resting.getJsonArray("extensionPoints")).hasSize(1);
+        assertThat(resting.getJsonObject("configuration").getJsonArray("set").toString())
+                .isEqualTo("[\"plugins.resting.enabled\",\"plugins.resting.token\"]");
+        assertThat(models.body()).doesNotContain("resting/model");
+    }
+
+    private static JsonObject plugin(ApiResponse response, String id) {
+        return response.items().stream().map(JsonValue::asJsonObject).filter(p -> p.getString("id").equals(id))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -18,13 +18,15 @@ import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
 import io.promptmanager.ui.admin.AdminNavigation;
 import io.promptmanager.ui.billing.BillingView;
+import io.promptmanager.ui.category.CategoriesView;
 import io.promptmanager.ui.prompt.PromptsView;
 import io.promptmanager.ui.settings.SettingsNavigation;
 import io.promptmanager.ui.support.SupportView;
 
 /**
- * The frame of every signed-in page: navigation on the side; the user's display name and plan
- * and the log-out button in the header (refreshed on every navigation, so a plan change shows).
+ * The frame of every signed-in page: navigation on the side (one line per feature); the user's
+ * display name and plan (refreshed on every navigation, so a plan change shows), the language
+ * switcher and the log-out button in the header.
  */
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span userName = new Span();
@@ -40,13 +42,18 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         Button logOut = new Button(getTranslation("nav.log-out"), click -> ConsoleSession.signOut(UI.getCurrent()));
         logOut.setId("log-out");
         logOut.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout user = new HorizontalLayout(userName, plan, logOut);
+        HorizontalLayout user = new HorizontalLayout(userName, plan, new LanguageSwitcher(), logOut);
         user.setAlignItems(FlexComponent.Alignment.CENTER);
         user.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Padding.Right.MEDIUM);
         addToNavbar(new DrawerToggle(), title, user);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.prompts"), PromptsView.class, VaadinIcon.LIST.create()));
+        SideNavItem prompts = new SideNavItem(getTranslation("nav.prompts"), PromptsView.class,
+                VaadinIcon.LIST.create());
+        prompts.setMatchNested(true);
+        nav.addItem(prompts);
+        nav.addItem(new SideNavItem(getTranslation("nav.categories"), CategoriesView.class,
+                VaadinIcon.FOLDER.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.support"), SupportView.class, VaadinIcon.QUESTION_CIRCLE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.billing"), BillingView.class, VaadinIcon.CREDIT_CARD.create()));
         nav.addItem(new SettingsNavigation());

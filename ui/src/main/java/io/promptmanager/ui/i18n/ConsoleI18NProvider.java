@@ -46,7 +46,8 @@ public final class ConsoleI18NProvider implements I18NProvider {
                 NO_JVM_LOCALE_FALLBACK);
     }
 
-    private static Locale supported(Locale locale) {
+    /** The one of {@link #LOCALES} that serves {@code locale}: French for any French, English otherwise. */
+    public static Locale supported(Locale locale) {
         if (locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage())) {
             return Locale.FRENCH;
         }

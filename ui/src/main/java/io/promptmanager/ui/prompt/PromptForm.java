@@ -14,12 +14,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.promptmanager.core.common.Violation;
+import io.promptmanager.core.prompt.Prompt;
 import io.promptmanager.core.prompt.PromptInput;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** The fields of a new prompt. Knows no service: it fires {@link SaveEvent} or {@link CancelEvent}. */
+/**
+ * The fields of a prompt, empty for a new one or filled with an existing one's (a changed name
+ * renames it). Knows no service: it fires {@link SaveEvent} or {@link CancelEvent}.
+ */
 final class PromptForm extends FormLayout {
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
@@ -27,7 +31,7 @@ final class PromptForm extends FormLayout {
     private final TextField tags = new TextField();
     private final Span error = new Span();
 
-    PromptForm(List<String> categories) {
+    PromptForm(List<String> categories, Prompt existing) {
         name.setId("prompt-name");
         name.setLabel(getTranslation("prompt.name"));
         name.setHelperText(getTranslation("prompt.name-rule"));
@@ -39,17 +43,27 @@ final class PromptForm extends FormLayout {
         category.setItems(categories);
         category.setClearButtonVisible(true);
         category.setEnabled(!categories.isEmpty());
+        if (categories.isEmpty()) {
+            category.setHelperText(getTranslation("prompt.category-none"));
+        }
         tags.setId("prompt-tags");
         tags.setLabel(getTranslation("prompt.tags"));
         tags.setHelperText(getTranslation("prompt.tags-rule"));
         error.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontSize.SMALL);
         error.setVisible(false);
-        Button save = new Button(getTranslation("prompt.save"), click -> save());
+        Button save = new Button(existing == null ? getTranslation("prompt.save") : getTranslation("prompt.update"),
+                click -> save());
         save.setId("prompt-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button(getTranslation("prompt.cancel"), click -> fireEvent(new CancelEvent(this)));
         cancel.setId("prompt-cancel");
         add(name, description, category, tags, error, new HorizontalLayout(save, cancel));
+        if (existing != null) {
+            name.setValue(existing.name());
+            description.setValue(existing.description() == null ? "" : existing.description());
+            category.setValue(existing.category());
+            tags.setValue(String.join(", ", existing.tags()));
+        }
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
@@ -63,7 +77,8 @@ final class PromptForm extends FormLayout {
     /** Puts each problem core found beside its field. */
     void showViolations(List<Violation> violations) {
         violations.forEach(violation -> {
-            HasValidation field = switch (String.valueOf(violation.field())) {
+            String path = String.valueOf(violation.field());
+            HasValidation field = switch (path.startsWith("tags[") ? "tags" : path) {
                 case "name" -> name;
                 case "description" -> description;
                 case "category" -> category;

@@ -79,7 +79,7 @@ public final class ExecutionService {
         RenderedPrompt rendered = request.version() != null
                 ? versions.render(reader, promptName, request.version(), request.variables())
                 : versions.renderProduction(reader, promptName, request.variables());
-        CatalogModel model = modelAccess.requireAllowed(actor, rendered.model());
+        CatalogModel model = modelAccess.requireAllowed(actor, rendered.provider(), rendered.model());
         ResolvedCredentials key = credentials.resolve(actor, model);
         QuotaReservation reservation = usage.reserve(actor.userId(), actor.plan());
         Run run = new Run(actor, rendered, model, key, reservation, request, now());

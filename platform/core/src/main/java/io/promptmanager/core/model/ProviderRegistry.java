@@ -12,8 +12,10 @@ import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.StreamListener;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,8 @@ import java.util.logging.Logger;
  * call is guarded by {@link ProviderCalls}. The catalogue is a merged snapshot of the providers'
  * own (cached) catalogues, rebuilt at most once per {@code catalogueTtl}: one thread rebuilds it
  * while the others keep answering from the previous one. A provider whose catalogue fails
- * contributes nothing until it answers again; the others still do. When two providers offer the
- * same model id, the provider with the smaller id wins. Thread-safe.
+ * contributes nothing until it answers again; the others still do. Two providers may offer the
+ * same model id: each offer is kept, under its provider. Thread-safe.
  */
 public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     public static final Duration DEFAULT_CATALOGUE_TTL = Duration.ofSeconds(5);
@@ -46,7 +48,7 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     private final Set<String> failingCatalogues = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot;
 
-    private record Snapshot(List<CatalogModel> models, Map<String, CatalogModel> byId, boolean complete,
+    private record Snapshot(List<CatalogModel> models, Map<String, List<CatalogModel>> byId, boolean complete,
                             long takenAtNanos) {
     }
 
@@ -76,6 +78,7 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     }
 
     /** The ids of the providers, sorted. */
+    @Override
     public List<String> providerIds() {
         return providers.keySet().stream().sorted().toList();
     }
@@ -106,8 +109,8 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     }
 
     @Override
-    public Optional<CatalogModel> find(String modelId) {
-        return modelId == null ? Optional.empty() : Optional.ofNullable(current().byId().get(modelId));
+    public List<CatalogModel> offering(String modelId) {
+        return modelId == null ? List.of() : current().byId().getOrDefault(modelId, List.of());
     }
 
     @Override
@@ -154,19 +157,24 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     }
 
     private Snapshot rebuild() {
-        Map<String, CatalogModel> byId = new HashMap<>();
+        Map<String, List<CatalogModel>> byId = new HashMap<>();
         boolean complete = true;
+        // providerIds() is sorted, so each id's offers are sorted by provider
         for (String providerId : providerIds()) {
             Optional<List<ModelInfo>> models = catalogueOf(providerId, providers.get(providerId));
             complete &= models.isPresent();
+            Set<String> seen = new HashSet<>();
             for (ModelInfo info : models.orElse(List.of())) {
-                if (info != null && info.id() != null && info.pricing() != null) {
-                    byId.putIfAbsent(info.id(), new CatalogModel(providerId, info));
+                if (info != null && info.id() != null && info.pricing() != null && seen.add(info.id())) {
+                    byId.computeIfAbsent(info.id(), id -> new ArrayList<>()).add(new CatalogModel(providerId, info));
                 }
             }
         }
-        List<CatalogModel> sorted = byId.values().stream().sorted(Comparator.comparing(CatalogModel::id)).toList();
-        return new Snapshot(sorted, Map.copyOf(byId), complete, System.nanoTime());
+        List<CatalogModel> sorted = byId.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(CatalogModel::id).thenComparing(CatalogModel::providerId)).toList();
+        Map<String, List<CatalogModel>> frozen = new HashMap<>();
+        byId.forEach((id, offers) -> frozen.put(id, List.copyOf(offers)));
+        return new Snapshot(sorted, Map.copyOf(frozen), complete, System.nanoTime());
     }
 
     private Optional<List<ModelInfo>> catalogueOf(String providerId, ModelProvider provider) {

@@ -30,8 +30,10 @@ import java.util.logging.Logger;
  * <p>Configuration: the flattened {@code plugins.*} settings without the {@code plugins.} prefix
  * ({@code openrouter.api-key → …}). A plugin's subtree is {@code plugins.<short-id>.*}, the short id
  * being its {@code Plugin-Id} without {@code io.promptmanager.} (another vendor's id is used whole);
- * {@code plugins.<short-id>.enabled: false} keeps it installed but not started. Values are never
- * logged, and are masked in the messages of a plugin's exceptions.
+ * {@code plugins.<short-id>.enabled: false} keeps it installed but not started. A plugin none of
+ * whose settings is set and that refuses to start for a missing setting is NOT_CONFIGURED (one INFO
+ * line) rather than FAILED: installed, off until configured. Values are never logged, and are
+ * masked in the messages of a plugin's exceptions.
  *
  * <p>Closing stops every billing provider, key storage and model provider, then every plugin.
  */
@@ -46,7 +48,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
     private final StartedExtensions<KeyStorage> storages;
     private final StartedExtensions<BillingProvider> billing;
     private final List<StartedExtensions<?>> kinds;
-    private final Map<String, String> providerFailures = new HashMap<>();
+    private final Map<String, PluginFailure> providerFailures = new HashMap<>();
     private volatile List<PluginInfo> plugins = List.of();
     private boolean closed;
 
@@ -132,7 +134,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
                 kinds.forEach(StartedExtensions::commit);
             } catch (PluginFailure failure) {
                 kinds.reversed().forEach(StartedExtensions::rollBack);
-                providerFailures.put(pluginId, failure.getMessage());
+                providerFailures.put(pluginId, failure);
                 stopPlugin(pluginId);
             }
         }
@@ -141,7 +143,7 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
     private List<PluginInfo> describe() {
         List<PluginInfo> infos = new ArrayList<>();
         manager.loadFailures().forEach(failure -> infos.add(new PluginInfo(failure.name(), null, PluginStatus.FAILED,
-                List.of(), failure.reason(), true)));
+                List.of(), failure.reason(), true, PluginConfiguration.NONE)));
         for (PluginWrapper wrapper : manager.getPlugins()) {
             infos.add(describe(wrapper));
         }
@@ -152,14 +154,17 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
     private PluginInfo describe(PluginWrapper wrapper) {
         String id = wrapper.getPluginId();
         HostPluginManager.Skip skip = manager.skipped().get(id);
+        PluginFailure failure = providerFailures.get(id);
+        List<String> keysSet = configuration.settingsOf(id).keysSet();
         PluginStatus status;
         String error;
         if (skip != null) {
             status = skip.status();
             error = skip.status() == PluginStatus.DISABLED ? null : skip.reason();
-        } else if (providerFailures.containsKey(id)) {
-            status = PluginStatus.FAILED;
-            error = providerFailures.get(id);
+        } else if (failure != null) {
+            // Installed but never configured: off by choice, not broken (e.g. a bundled plugin nobody set up).
+            status = failure.missingSetting() != null && keysSet.isEmpty() ? PluginStatus.NOT_CONFIGURED : PluginStatus.FAILED;
+            error = failure.getMessage();
         } else if (wrapper.getPluginState() == PluginState.STARTED) {
             status = PluginStatus.STARTED;
             error = null;
@@ -168,9 +173,12 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
             error = pluginStartFailure(wrapper);
         }
         String safeError = Redaction.redact(error, configuration.settingsOf(id).values());
+        List<String> missing = failure == null || failure.missingSetting() == null ? List.of()
+                : List.of(PluginsConfiguration.key(id, failure.missingSetting()));
         return new PluginInfo(id, wrapper.getDescriptor().getVersion(), status,
                 ExtensionTypes.extensionPoints(wrapper, manager.getExtensionClassNames(id)), safeError,
-                configuration.enabled(id));
+                configuration.enabled(id), new PluginConfiguration(
+                        keysSet.stream().map(key -> PluginsConfiguration.key(id, key)).toList(), missing));
     }
 
     private static String pluginStartFailure(PluginWrapper wrapper) {
@@ -198,6 +206,8 @@ public final class PluginHost implements PluginInventory, AutoCloseable {
                 }
                 case DISABLED -> LOG.info(() -> name + " is disabled by "
                         + PluginsConfiguration.key(plugin.id(), "enabled") + ": false");
+                case NOT_CONFIGURED -> LOG.info(() -> name + " is installed but not configured, so not started: "
+                        + String.join(", ", plugin.configuration().missing()) + " is required");
                 default -> LOG.warning(() -> name + " skipped: " + plugin.error());
             }
         }

@@ -12,15 +12,16 @@ import java.util.List;
  *                        names, e.g. {@code io.promptmanager.plugin.model.ModelProvider}), sorted
  * @param error           why it is not running (one line, safe to show); null when it is
  * @param enabled         false when {@code plugins.<id>.enabled} switched it off
+ * @param configuration   which of its settings are set and which it misses, by key only
  */
 public record PluginInfo(String id, String version, PluginStatus status, List<String> extensionPoints,
-                         String error, boolean enabled) {
+                         String error, boolean enabled, PluginConfiguration configuration) {
     public PluginInfo {
         extensionPoints = List.copyOf(extensionPoints);
     }
 
     PluginInfo stopped() {
         return status == PluginStatus.STARTED
-                ? new PluginInfo(id, version, PluginStatus.STOPPED, extensionPoints, error, enabled) : this;
+                ? new PluginInfo(id, version, PluginStatus.STOPPED, extensionPoints, error, enabled, configuration) : this;
     }
 }

@@ -122,7 +122,9 @@ final class ProviderLifecycle<T> {
             throw fatal;
         }
         if (cause instanceof PluginConfigurationException invalid) {
-            return new PluginFailure("invalid configuration: " + PluginsConfiguration.key(pluginId, invalid.getMessage()));
+            boolean missing = invalid.key() != null && configuration.settingsOf(pluginId).get(invalid.key()).isEmpty();
+            return new PluginFailure("invalid configuration: " + PluginsConfiguration.key(pluginId, invalid.getMessage()),
+                    missing ? invalid.key() : null);
         }
         return new PluginFailure("its " + kind.label() + " '" + providerId + "' failed to start: "
                 + Redaction.describe(cause, List.of()));

@@ -3,6 +3,7 @@ package io.promptmanager.core.plugin;
 import io.promptmanager.plugin.PluginSettings;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,6 +32,11 @@ final class SubtreeSettings implements PluginSettings {
     public Optional<String> get(String key) {
         String value = values.get(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The keys whose value is set (not blank), sorted; never their values. */
+    List<String> keysSet() {
+        return values.entrySet().stream().filter(e -> !e.getValue().isBlank()).map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The values, for redacting them from messages; never to be logged. */

@@ -31,6 +31,7 @@ final class VersionDiffer {
                     after == null ? null : after.content());
         }
         collector.add("variables", variables(from.variables()), variables(to.variables()));
+        collector.add("provider", from.provider(), to.provider());
         collector.add("model", from.model(), to.model());
         parameter(collector, "temperature", from, to, p -> decimal(p.temperature()));
         parameter(collector, "maxTokens", from, to, p -> text(p.maxTokens()));

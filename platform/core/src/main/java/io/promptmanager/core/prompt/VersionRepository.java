@@ -18,7 +18,7 @@ public final class VersionRepository {
     private static final Type VARIABLES = listOf(VariableDeclaration.class);
     private static final String COLUMNS = """
             SELECT v.id, p.name AS prompt_name, v.number, v.status, v.messages::text AS messages,
-                   v.variables::text AS variables, v.model, v.parameters::text AS parameters,
+                   v.variables::text AS variables, v.provider, v.model, v.parameters::text AS parameters,
                    v.commit_message, v.author_id, v.created_at, v.updated_at
             FROM prompt_versions v JOIN prompts p ON p.id = v.prompt_id
             """;
@@ -26,7 +26,7 @@ public final class VersionRepository {
     private static final String BY_NUMBER = COLUMNS + " WHERE p.user_id = ?::uuid AND p.name = ? AND v.number = ?";
     private static final String PRODUCTION = """
             SELECT p.name AS prompt_name, v.id, v.number, v.status, v.messages::text AS messages,
-                   v.variables::text AS variables, v.model, v.parameters::text AS parameters,
+                   v.variables::text AS variables, v.provider, v.model, v.parameters::text AS parameters,
                    v.commit_message, v.author_id, v.created_at, v.updated_at
             FROM prompts p LEFT JOIN prompt_versions v ON v.prompt_id = p.id AND v.status = 'PRODUCTION'
             WHERE p.user_id = ?::uuid AND p.name = ?
@@ -35,13 +35,13 @@ public final class VersionRepository {
             SELECT coalesce(max(number), 0) + 1 AS next FROM prompt_versions WHERE prompt_id = ?::uuid
             """;
     private static final String INSERT = """
-            INSERT INTO prompt_versions (id, prompt_id, number, status, messages, variables, model, parameters,
-                                         commit_message, author_id, created_at, updated_at)
-            VALUES (?::uuid, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::uuid, ?, ?)
+            INSERT INTO prompt_versions (id, prompt_id, number, status, messages, variables, provider, model,
+                                         parameters, commit_message, author_id, created_at, updated_at)
+            VALUES (?::uuid, ?::uuid, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?::uuid, ?, ?)
             """;
     private static final String UPDATE_CONTENT = """
-            UPDATE prompt_versions SET messages = ?::jsonb, variables = ?::jsonb, model = ?, parameters = ?::jsonb,
-                                       commit_message = ?, updated_at = ?
+            UPDATE prompt_versions SET messages = ?::jsonb, variables = ?::jsonb, provider = ?, model = ?,
+                                       parameters = ?::jsonb, commit_message = ?, updated_at = ?
             WHERE id = ?::uuid
             """;
     private static final String SET_STATUS = """
@@ -75,14 +75,14 @@ public final class VersionRepository {
 
     public void insert(DbExecute exec, UUID promptId, PromptVersion version) {
         exec.insert(INSERT, version.id(), promptId, version.number(), version.status().name(),
-                Json.write(version.messages()), Json.write(version.variables()), version.model(),
+                Json.write(version.messages()), Json.write(version.variables()), version.provider(), version.model(),
                 Json.write(version.parameters()), version.commitMessage(), version.authorId(),
                 Timestamp.from(version.createdAt()), Timestamp.from(version.updatedAt()));
     }
 
     public void updateContent(DbExecute exec, PromptVersion version) {
         exec.update(UPDATE_CONTENT, Json.write(version.messages()), Json.write(version.variables()),
-                version.model(), Json.write(version.parameters()), version.commitMessage(),
+                version.provider(), version.model(), Json.write(version.parameters()), version.commitMessage(),
                 Timestamp.from(version.updatedAt()), version.id());
     }
 
@@ -104,6 +104,7 @@ public final class VersionRepository {
                 VersionStatus.valueOf(row.column("status").get(String.class)),
                 List.copyOf(Json.<List<Message>>read(row.column("messages").get(String.class), MESSAGES)),
                 List.copyOf(Json.<List<VariableDeclaration>>read(row.column("variables").get(String.class), VARIABLES)),
+                row.column("provider").get(String.class),
                 row.column("model").get(String.class),
                 parameters,
                 row.column("commit_message").get(String.class),

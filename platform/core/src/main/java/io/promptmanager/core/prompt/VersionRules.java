@@ -21,6 +21,8 @@ final class VersionRules {
     static final int MAX_VARIABLES = 100;
     static final int MAX_VARIABLE_DESCRIPTION = 1_000;
     static final int MAX_MODEL = 200;
+    static final int MAX_PROVIDER = 100;
+    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final int MAX_COMMIT_MESSAGE = 500;
     static final int MAX_STOP = 4;
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
@@ -47,13 +49,16 @@ final class VersionRules {
         String model = input.model() == null ? "" : input.model().strip();
         validator.check(!model.isEmpty(), "model", "a model is required")
                 .check(model.length() <= MAX_MODEL, "model", "at most " + MAX_MODEL + " characters");
+        String provider = input.provider() == null || input.provider().isBlank() ? null : input.provider().strip();
+        validator.check(provider == null || (provider.length() <= MAX_PROVIDER && PROVIDER_ID.matcher(provider).matches()),
+                "provider", "must be a provider id such as openrouter (lower-case letters, digits and dashes)");
         ModelParameters parameters = input.parameters() == null ? ModelParameters.none() : input.parameters();
         parameters(parameters, validator);
         String commitMessage = input.commitMessage() == null ? "" : input.commitMessage().strip();
         validator.check(commitMessage.length() <= MAX_COMMIT_MESSAGE, "commitMessage",
                 "at most " + MAX_COMMIT_MESSAGE + " characters");
         validator.throwIfInvalid();
-        return new VersionInput(messages, variables, model, parameters, commitMessage);
+        return new VersionInput(messages, variables, provider, model, parameters, commitMessage);
     }
 
     private List<VariableDeclaration> variables(List<VariableDeclaration> given, Validator validator) {

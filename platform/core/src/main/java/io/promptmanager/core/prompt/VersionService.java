@@ -5,6 +5,8 @@ import io.promptmanager.core.apikey.Scope;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.model.ModelCatalog;
+import io.promptmanager.core.model.ProviderChoice;
 import io.promptmanager.core.user.Actor;
 
 import java.time.Clock;
@@ -25,19 +27,22 @@ public final class VersionService {
     private final Transactions transactions;
     private final AuditLog audit;
     private final ProductionCache productionCache;
+    private final ProviderChoice providers;
     private final Clock clock;
     private final TemplateEngine templates = new TemplateEngine();
     private final VersionRules rules = new VersionRules(templates);
     private final VariableBinder binder = new VariableBinder();
     private final VersionDiffer differ = new VersionDiffer();
 
+    /** {@code catalog} names the provider of a version that does not name one. */
     public VersionService(PromptRepository prompts, VersionRepository versions, Transactions transactions,
-                          AuditLog audit, ProductionCache productionCache, Clock clock) {
+                          AuditLog audit, ProductionCache productionCache, ModelCatalog catalog, Clock clock) {
         this.prompts = prompts;
         this.versions = versions;
         this.transactions = transactions;
         this.audit = audit;
         this.productionCache = productionCache;
+        this.providers = new ProviderChoice(catalog);
         this.clock = clock;
     }
 
@@ -54,20 +59,27 @@ public final class VersionService {
         return find(transactions.read(), actor, promptName, number);
     }
 
-    /** A new DRAFT with the next number. */
+    /**
+     * A new DRAFT with the next number. Without a provider, the version gets the one provider
+     * offering its model (VALIDATION_FAILED on {@code provider} when several do), or none while no
+     * provider offers it; a named provider must be installed.
+     */
     public PromptVersion create(Actor actor, String promptName, VersionInput input) {
         actor.requireScope(Scope.PROMPTS_WRITE);
-        VersionInput valid = rules.validate(input);
+        VersionInput valid = validate(input);
         return transactions.inTransaction(exec -> {
             UUID promptId = lock(exec, actor, promptName);
             return newDraft(exec, actor, promptId, promptName, valid);
         });
     }
 
-    /** Edits a DRAFT in place; editing a PRODUCTION or ARCHIVED version creates a new DRAFT instead. */
+    /**
+     * Edits a DRAFT in place; editing a PRODUCTION or ARCHIVED version creates a new DRAFT instead.
+     * The provider is chosen as by {@link #create}.
+     */
     public PromptVersion update(Actor actor, String promptName, int number, VersionInput input) {
         actor.requireScope(Scope.PROMPTS_WRITE);
-        VersionInput valid = rules.validate(input);
+        VersionInput valid = validate(input);
         return transactions.inTransaction(exec -> {
             UUID promptId = lock(exec, actor, promptName);
             PromptVersion before = find(exec, actor, promptName, number);
@@ -75,8 +87,8 @@ public final class VersionService {
                 return newDraft(exec, actor, promptId, promptName, valid);
             }
             PromptVersion after = new PromptVersion(before.id(), promptName, number, VersionStatus.DRAFT,
-                    valid.messages(), valid.variables(), valid.model(), valid.parameters(), valid.commitMessage(),
-                    before.authorId(), before.createdAt(), now());
+                    valid.messages(), valid.variables(), valid.provider(), valid.model(), valid.parameters(),
+                    valid.commitMessage(), before.authorId(), before.createdAt(), now());
             versions.updateContent(exec, after);
             audit.record(exec, actor, actor.userId(), "version.update", "version", after.id(), before, after);
             return after;
@@ -153,8 +165,8 @@ public final class VersionService {
         List<Message> messages = version.messages().stream()
                 .map(m -> new Message(m.role(), templates.compile(m.content()).render(values)))
                 .toList();
-        return new RenderedPrompt(version.promptName(), version.number(), messages, version.model(),
-                version.parameters());
+        return new RenderedPrompt(version.promptName(), version.number(), messages, version.provider(),
+                version.model(), version.parameters());
     }
 
     /** The PRODUCTION version, served from the in-memory cache; NOT_FOUND when there is none. */
@@ -166,11 +178,16 @@ public final class VersionService {
     private PromptVersion newDraft(DbExecute exec, Actor actor, UUID promptId, String promptName, VersionInput valid) {
         Instant now = now();
         PromptVersion draft = new PromptVersion(UUID.randomUUID(), promptName, versions.nextNumber(exec, promptId),
-                VersionStatus.DRAFT, valid.messages(), valid.variables(), valid.model(), valid.parameters(),
-                valid.commitMessage(), actor.userId(), now, now);
+                VersionStatus.DRAFT, valid.messages(), valid.variables(), valid.provider(), valid.model(),
+                valid.parameters(), valid.commitMessage(), actor.userId(), now, now);
         versions.insert(exec, promptId, draft);
         audit.record(exec, actor, actor.userId(), "version.create", "version", draft.id(), null, draft);
         return draft;
+    }
+
+    private VersionInput validate(VersionInput input) {
+        VersionInput valid = rules.validate(input);
+        return valid.withProvider(providers.choose(valid.provider(), valid.model()));
     }
 
     private UUID lock(DbExecute exec, Actor actor, String promptName) {
@@ -187,7 +204,7 @@ public final class VersionService {
     }
 
     private static PromptVersion withStatus(PromptVersion v, VersionStatus status, Instant updatedAt) {
-        return new PromptVersion(v.id(), v.promptName(), v.number(), status, v.messages(), v.variables(), v.model(),
-                v.parameters(), v.commitMessage(), v.authorId(), v.createdAt(), updatedAt);
+        return new PromptVersion(v.id(), v.promptName(), v.number(), status, v.messages(), v.variables(), v.provider(),
+                v.model(), v.parameters(), v.commitMessage(), v.authorId(), v.createdAt(), updatedAt);
     }
 }

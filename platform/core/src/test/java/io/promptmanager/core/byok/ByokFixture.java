@@ -48,14 +48,19 @@ final class ByokFixture {
         return "sk-or-v1-" + HexFormat.of().formatHex(bytes);
     }
 
-    /** A prompt whose PRODUCTION version runs {@code model}. */
+    /** A prompt whose PRODUCTION version runs {@code model} of the one provider offering it. */
     String prompt(Actor owner, String model) {
+        return prompt(owner, null, model);
+    }
+
+    /** A prompt whose PRODUCTION version runs {@code model} of {@code provider}. */
+    String prompt(Actor owner, String provider, String model) {
         String name = "p-" + UUID.randomUUID().toString().substring(0, 8);
         core.promptService().create(owner, new PromptInput(name, "", null, List.of()));
         core.versionService().create(owner, name, new VersionInput(
                 List.of(new Message("user", "Summarise: {{text}}")),
                 List.of(new VariableDeclaration("text", "string", true, null, "Input")),
-                model, new ModelParameters(null, 64, null, null, null, null, null), "v"));
+                provider, model, new ModelParameters(null, 64, null, null, null, null, null), "v"));
         core.versionService().promote(owner, name, 1);
         return name;
     }

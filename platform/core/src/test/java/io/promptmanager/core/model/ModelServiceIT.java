@@ -72,6 +72,40 @@ class ModelServiceIT {
     }
 
     @Test
+    void listsEachProvidersOfferOfASharedModelAndFiltersByProvider() {
+        try (TestPlatform two = TestPlatform.start(List.of(
+                new StaticModelProvider("alpha", List.of(premium("shared/model", "0.000001", "0.000002"))),
+                new StaticModelProvider("beta", List.of(free("shared/model"), free("beta/only")))))) {
+            ModelService service = two.services().modelService();
+
+            assertThat(service.list(pro)).extracting(ModelOffer::id, ModelOffer::providerId).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("beta/only", "beta"),
+                    org.assertj.core.groups.Tuple.tuple("shared/model", "alpha"),
+                    org.assertj.core.groups.Tuple.tuple("shared/model", "beta"));
+            assertThat(service.list(free, "beta")).extracting(ModelOffer::id, ModelOffer::allowed).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("beta/only", true),
+                    org.assertj.core.groups.Tuple.tuple("shared/model", true));
+            assertThat(service.list(free, "alpha")).extracting(ModelOffer::allowed).containsExactly(false);
+            DomainException unknown = catchThrowableOfType(DomainException.class, () -> service.list(pro, "gamma"));
+            assertThat(unknown.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(unknown.getMessage()).isEqualTo("unknown provider 'gamma'; installed: alpha, beta");
+
+            assertThat(service.requireAllowed(free, "beta", "shared/model").providerId()).isEqualTo("beta");
+            assertThat(catchThrowableOfType(DomainException.class,
+                    () -> service.requireAllowed(free, "alpha", "shared/model")).code()).isEqualTo(ErrorCode.PLAN_REQUIRED);
+            assertThat(catchThrowableOfType(DomainException.class,
+                    () -> service.requireAllowed(pro, "alpha", "beta/only")).getMessage())
+                    .isEqualTo("unknown model 'beta/only' of provider 'alpha'");
+            assertThat(catchThrowableOfType(DomainException.class,
+                    () -> service.requireAllowed(pro, "gamma", "shared/model")).getMessage())
+                    .isEqualTo("unknown provider 'gamma'; installed: alpha, beta");
+            assertThat(catchThrowableOfType(DomainException.class,
+                    () -> service.requireAllowed(pro, null, "shared/model")).violations())
+                    .extracting(v -> v.field()).containsExactly("provider");
+        }
+    }
+
+    @Test
     void proUserAndAdministratorMayRunEveryModel() {
         assertThat(models.list(pro)).extracting(ModelOffer::allowed).containsExactly(true, true);
         assertThat(models.list(adminOnFreePlan)).extracting(ModelOffer::allowed).containsExactly(true, true);

@@ -178,12 +178,20 @@ class ProviderRegistryTest {
     }
 
     @Test
-    void mergesCataloguesSortedByIdTheSmallerProviderIdWinningADuplicate() {
+    void mergesCataloguesSortedByIdThenProviderKeepingEachProvidersOfferOfASharedId() {
         ProviderRegistry registry = new ProviderRegistry(List.of(
                 new StaticModelProvider("zeta", List.of(free("shared/model"), free("z/model"))),
                 new StaticModelProvider("alpha", List.of(premium("shared/model", "0.1", "0.2"), free("b/model")))));
 
-        assertThat(registry.all()).extracting(CatalogModel::id).containsExactly("b/model", "shared/model", "z/model");
+        assertThat(registry.all()).extracting(CatalogModel::id, CatalogModel::providerId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("b/model", "alpha"),
+                org.assertj.core.groups.Tuple.tuple("shared/model", "alpha"),
+                org.assertj.core.groups.Tuple.tuple("shared/model", "zeta"),
+                org.assertj.core.groups.Tuple.tuple("z/model", "zeta"));
+        assertThat(registry.offering("shared/model")).extracting(CatalogModel::providerId).containsExactly("alpha", "zeta");
+        assertThat(registry.find("zeta", "shared/model")).get().extracting(CatalogModel::free).isEqualTo(true);
+        assertThat(registry.find("alpha", "z/model")).isEmpty();
+        assertThat(registry.providerIds()).containsExactly("alpha", "zeta");
         assertThat(registry.find("shared/model")).get().extracting(CatalogModel::providerId).isEqualTo("alpha");
         assertThat(registry.find("z/model")).get().extracting(CatalogModel::providerId).isEqualTo("zeta");
         assertThat(registry.find("missing/model")).isEmpty();

@@ -68,7 +68,8 @@ class BillingHostIT {
                 .source("test.broken.BrokenPay", billing("test.broken.BrokenPay", "broken-pay"))
                 .writeTo(plugins);
 
-        try (PluginHost host = PluginHost.start(plugins, Map.of("paywall.price-month", "price_123"))) {
+        try (PluginHost host = PluginHost.start(plugins, Map.of("paywall.price-month", "price_123",
+                "broken-pay.secret-key", "sk_test_x"))) {
             assertThat(host.billingProviders()).extracting(BillingProvider::id).containsExactly("paywall");
             var session = host.billingProviders().getFirst().startCheckout(new CheckoutRequest("u", "u@example.test",
                     null, BillingInterval.MONTH, "http://x/ok", URI.create("http://x/ko"), "k"));

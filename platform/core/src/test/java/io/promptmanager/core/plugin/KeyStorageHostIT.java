@@ -55,7 +55,7 @@ class KeyStorageHostIT {
                 .source("test.broken.BrokenStorage", storage("test.broken.BrokenStorage", "broken"))
                 .writeTo(plugins);
 
-        try (PluginHost host = PluginHost.start(plugins, Map.of("vault.master-key", "0123456789"))) {
+        try (PluginHost host = PluginHost.start(plugins, Map.of("vault.master-key", "0123456789", "broken-vault.algorithm", "xor"))) {
             assertThat(host.keyStorages()).extracting(KeyStorage::id).containsExactly("vault");
             assertThat(host.modelProviders()).extracting(ModelProvider::id).containsExactly("vault-models");
             KeyStorage vault = host.keyStorages().getFirst();

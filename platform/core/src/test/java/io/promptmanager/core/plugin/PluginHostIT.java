@@ -51,6 +51,9 @@ class PluginHostIT {
                 .provider("test.future.FutureProvider", "future", "").writeTo(plugins);
         PluginZip.plugin("io.promptmanager.needs-key").requires("0.1.0")
                 .provider("test.needskey.NeedsKeyProvider", "needs-key", "settings.require(\"api-key\");").writeTo(plugins);
+        PluginZip.plugin("io.promptmanager.unconfigured")
+                .provider("test.unconfigured.UnconfiguredProvider", "unconfigured", "settings.require(\"base-url\");")
+                .writeTo(plugins);
         PluginZip.plugin("io.promptmanager.sleepy")
                 .provider("test.sleepy.SleepyProvider", "sleepy", "throw new IllegalStateException(\"never started\");")
                 .writeTo(plugins);
@@ -100,6 +103,7 @@ class PluginHostIT {
                 "probe.marker-dir", markers.toString(),
                 "other.api-key", OTHER_SECRET,
                 "leaky.api-key", LEAKY_SECRET,
+                "needs-key.region", "eu",
                 "sleepy.enabled", "false"), Duration.ofSeconds(2));
     }
 
@@ -141,6 +145,24 @@ class PluginHostIT {
 
         assertThat(needsKey.status()).isEqualTo(PluginStatus.FAILED);
         assertThat(needsKey.error()).isEqualTo("invalid configuration: plugins.needs-key.api-key is required");
+        assertThat(needsKey.configuration()).isEqualTo(new PluginConfiguration(List.of("plugins.needs-key.region"),
+                List.of("plugins.needs-key.api-key")));
+    }
+
+    @Test
+    void reportsAPluginWithNoSettingAtAllThatNeedsOneAsNotConfiguredOnAnInfoLine() {
+        PluginInfo unconfigured = plugin("io.promptmanager.unconfigured");
+
+        assertThat(unconfigured.status()).isEqualTo(PluginStatus.NOT_CONFIGURED);
+        assertThat(unconfigured.configuration().set()).isEmpty();
+        assertThat(unconfigured.configuration().missing()).containsExactly("plugins.unconfigured.base-url");
+        assertThat(host.modelProviders()).extracting(ModelProvider::id).doesNotContain("unconfigured");
+        assertThat(logs.atLeast(Level.INFO)).filteredOn(r -> logs.message(r).startsWith("Plugin io.promptmanager.unconfigured"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getLevel()).isEqualTo(Level.INFO);
+                    assertThat(logs.message(r)).isEqualTo("Plugin io.promptmanager.unconfigured 1.0.0 is installed but "
+                            + "not configured, so not started: plugins.unconfigured.base-url is required");
+                });
     }
 
     @Test
@@ -220,7 +242,7 @@ class PluginHostIT {
 
     @Test
     void listsEveryPluginFoundSortedById() {
-        assertThat(host.plugins()).extracting(PluginInfo::id).isSorted().hasSize(FAILING.size() + 2);
+        assertThat(host.plugins()).extracting(PluginInfo::id).isSorted().hasSize(FAILING.size() + 3);
     }
 
     @Test

@@ -59,6 +59,24 @@ class VersionDifferTest {
     }
 
     @Test
+    void reportsAChangeOfProviderForTheSameModel() {
+        PromptVersion v1 = version(1, List.of(new Message("user", "hi")), ModelParameters.none(), "");
+        PromptVersion v2 = new PromptVersion(v1.id(), "p", 2, VersionStatus.DRAFT, v1.messages(), v1.variables(),
+                "openai-compatible", v1.model(), v1.parameters(), "", v1.authorId(), v1.createdAt(), v1.updatedAt());
+        PromptVersion v1OnOpenRouter = new PromptVersion(v1.id(), "p", 1, VersionStatus.DRAFT, v1.messages(),
+                v1.variables(), "openrouter", v1.model(), v1.parameters(), "", v1.authorId(), v1.createdAt(),
+                v1.updatedAt());
+
+        VersionDiff diff = differ.diff(v1OnOpenRouter, v2);
+
+        assertThat(diff.changes()).singleElement().satisfies(change -> {
+            assertThat(change.field()).isEqualTo("provider");
+            assertThat(change.before()).isEqualTo("openrouter");
+            assertThat(change.after()).isEqualTo("openai-compatible");
+        });
+    }
+
+    @Test
     void findsNoChangeBetweenIdenticalContent() {
         PromptVersion v1 = version(1, List.of(new Message("user", "hi")), ModelParameters.none(), "same");
         PromptVersion v2 = version(2, List.of(new Message("user", "hi")), ModelParameters.none(), "same");

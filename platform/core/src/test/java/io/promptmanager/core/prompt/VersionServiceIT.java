@@ -98,6 +98,61 @@ class VersionServiceIT {
     }
 
     @Test
+    void namesTheOneProviderOfferingTheModelWhenTheVersionNamesNone() {
+        PromptVersion version = stack.versions.create(alice, prompt, simpleVersion("from the catalogue"));
+
+        assertThat(version.provider()).isEqualTo("alpha");
+        assertThat(stack.versions.get(alice, prompt, 1).provider()).isEqualTo("alpha");
+        assertThat(stack.versions.render(alice, prompt, 1, Map.of()).provider()).isEqualTo("alpha");
+    }
+
+    @Test
+    void refusesAModelSeveralProvidersOfferWhenNoneIsNamedListingThem() {
+        VersionInput shared = withModel(null, "shared/model");
+
+        DomainException e = catchThrowableOfType(DomainException.class, () -> stack.versions.create(alice, prompt, shared));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(e.violations()).containsExactly(new Violation("provider",
+                "'shared/model' is offered by several providers (alpha, beta): name one"));
+        assertThat(stack.versions.list(alice, prompt)).isEmpty();
+    }
+
+    @Test
+    void keepsTheProviderTheVersionNames() {
+        PromptVersion version = stack.versions.create(alice, prompt, withModel(" beta ", "shared/model"));
+
+        assertThat(version.provider()).isEqualTo("beta");
+        assertThat(stack.versions.update(alice, prompt, 1, withModel(null, "openai/gpt-4o-mini")).provider())
+                .isEqualTo("alpha");
+    }
+
+    @Test
+    void refusesAProviderThatIsNotInstalledListingTheInstalledOnes() {
+        DomainException unknown = catchThrowableOfType(DomainException.class,
+                () -> stack.versions.create(alice, prompt, withModel("gamma", "shared/model")));
+        DomainException malformed = catchThrowableOfType(DomainException.class,
+                () -> stack.versions.create(alice, prompt, withModel("Open Router", "shared/model")));
+
+        assertThat(unknown.violations()).containsExactly(
+                new Violation("provider", "unknown provider 'gamma'; installed: alpha, beta"));
+        assertThat(malformed.violations()).extracting(Violation::field).containsExactly("provider");
+        assertThat(stack.versions.list(alice, prompt)).isEmpty();
+    }
+
+    @Test
+    void savesAModelNoProviderOffersYetWithoutAProvider() {
+        PromptVersion version = stack.versions.create(alice, prompt, withModel(null, "vendor/not-yet-listed"));
+
+        assertThat(version.provider()).isNull();
+        assertThat(version.model()).isEqualTo("vendor/not-yet-listed");
+    }
+
+    private static VersionInput withModel(String provider, String model) {
+        return new VersionInput(List.of(new Message("user", "Hello")), List.of(), provider, model, null, "");
+    }
+
+    @Test
     void refusesATemplateUsingAnUndeclaredVariableNamingIt() {
         VersionInput input = new VersionInput(List.of(new Message("user", "Hello {{who}}")), List.of(), "m", null, null);
 
@@ -377,9 +432,12 @@ class VersionServiceIT {
         VersionDiff diff = stack.versions.diff(alice, prompt, 1, 2);
 
         // then
+        // no provider offers the new model, so v2 names none
         assertThat(diff.changes()).extracting(VersionDiff.FieldChange::field).containsExactly(
-                "messages[1].content", "variables", "model", "parameters.temperature", "commitMessage");
-        VersionDiff.FieldChange model = diff.changes().get(2);
+                "messages[1].content", "variables", "provider", "model", "parameters.temperature", "commitMessage");
+        assertThat(diff.changes().get(2).before()).isEqualTo("alpha");
+        assertThat(diff.changes().get(2).after()).isNull();
+        VersionDiff.FieldChange model = diff.changes().get(3);
         assertThat(model.before()).isEqualTo("openai/gpt-4o-mini");
         assertThat(model.after()).isEqualTo("anthropic/claude-3.5-haiku");
         assertThat(model.unifiedDiff()).containsExactly("--- v1/model", "+++ v2/model", "@@ -1,1 +1,1 @@",

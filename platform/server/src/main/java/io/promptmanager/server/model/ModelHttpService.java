@@ -7,9 +7,13 @@ import io.helidon.webserver.http.ServerResponse;
 import io.promptmanager.core.model.ModelService;
 import io.promptmanager.server.http.Auth;
 import io.promptmanager.server.http.ItemsResponse;
+import io.promptmanager.server.http.Params;
 import io.promptmanager.server.http.Responses;
 
-/** {@code /api/v1/models}: the model catalogue with prices and whether the caller's plan allows each. */
+/**
+ * {@code /api/v1/models}: every installed provider's models with prices and whether the caller's
+ * plan allows each; {@code ?provider=} keeps one provider's.
+ */
 public final class ModelHttpService implements HttpService {
     private final ModelService models;
 
@@ -23,6 +27,7 @@ public final class ModelHttpService implements HttpService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        Responses.ok(response, ItemsResponse.of(models.list(Auth.actor(request)), ModelDto::from));
+        var provider = Params.query(request, "provider").orElse(null);
+        Responses.ok(response, ItemsResponse.of(models.list(Auth.actor(request), provider), ModelDto::from));
     }
 }

@@ -12,14 +12,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A version of a prompt; {@code prompt} is the prompt's name, {@code status} DRAFT, PRODUCTION or ARCHIVED. */
+/**
+ * A version of a prompt; {@code prompt} is the prompt's name, {@code status} DRAFT, PRODUCTION or
+ * ARCHIVED, {@code provider} the provider running {@code model} (null when none offered it at save).
+ */
 public record VersionDto(UUID id, String prompt, int number, String status, List<MessageDto> messages,
-                         List<VariableDto> variables, String model, ParametersDto parameters, String commitMessage,
-                         UUID authorId, Instant createdAt, Instant updatedAt) {
+                         List<VariableDto> variables, String provider, String model,
+                         ParametersDto parameters, String commitMessage, UUID authorId, Instant createdAt,
+                         Instant updatedAt) {
 
     public static VersionDto from(PromptVersion v) {
         return new VersionDto(v.id(), v.promptName(), v.number(), v.status().name(), MessageDto.from(v.messages()),
-                v.variables().stream().map(VariableDto::from).toList(), v.model(),
+                v.variables().stream().map(VariableDto::from).toList(), v.provider(), v.model(),
                 ParametersDto.from(v.parameters()), v.commitMessage(), v.authorId(), v.createdAt(), v.updatedAt());
     }
 

@@ -7,11 +7,14 @@ import io.promptmanager.server.prompt.VersionDto.VariableDto;
 
 import java.util.List;
 
-/** {@code {"messages","variables","model","parameters","commitMessage"}}: a new version or a draft's new content. */
-public record VersionRequest(List<MessageDto> messages, List<VariableDto> variables, String model,
+/**
+ * {@code {"messages","variables","provider","model","parameters","commitMessage"}}: a new version or a
+ * draft's new content; without {@code provider}, the one provider offering the model is recorded.
+ */
+public record VersionRequest(List<MessageDto> messages, List<VariableDto> variables, String provider, String model,
                              ParametersDto parameters, String commitMessage) {
     VersionInput toInput() {
-        return new VersionInput(MessageDto.toCore(messages), VariableDto.toCore(variables), model,
+        return new VersionInput(MessageDto.toCore(messages), VariableDto.toCore(variables), provider, model,
                 ParametersDto.toCore(parameters), commitMessage);
     }
 }

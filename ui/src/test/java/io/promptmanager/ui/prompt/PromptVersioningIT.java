@@ -1,0 +1,148 @@
+package io.promptmanager.ui.prompt;
+
+import io.promptmanager.core.common.PageRequest;
+import io.promptmanager.core.prompt.Message;
+import io.promptmanager.core.prompt.ModelParameters;
+import io.promptmanager.core.prompt.PromptInput;
+import io.promptmanager.core.prompt.VariableDeclaration;
+import io.promptmanager.core.prompt.VersionInput;
+import io.promptmanager.core.prompt.VersionStatus;
+import io.promptmanager.core.testing.FakeModelProvider;
+import io.promptmanager.core.user.Actor;
+import io.promptmanager.core.user.SignUp;
+import io.promptmanager.core.user.User;
+import io.promptmanager.ui.ConsoleBrowser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The versioning journey in a real browser: sign up, create a prompt, write its first version
+ * in the draft editor, promote it, and see it as PRODUCTION in the history.
+ */
+class PromptVersioningIT {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void signUpCreatePromptWriteAVersionPromoteItAndSeeItInProduction() throws IOException {
+        browser.driver().manage().deleteAllCookies();
+        // sign up
+        String email = "hedy-" + UUID.randomUUID() + "@example.com";
+        browser.open("signup");
+        browser.type("#email input", email);
+        browser.type("#display-name input", "Hedy");
+        browser.type("#password input", PASSWORD);
+        browser.click("sign-up");
+        browser.waitForText("prompts-empty", "You have no prompts yet.");
+
+        // create a prompt
+        browser.click("new-prompt");
+        browser.type("#prompt-name input", "welcome-email");
+        browser.type("#prompt-description textarea", "Welcomes a new customer");
+        browser.click("prompt-save");
+        browser.click("open-welcome-email");
+        browser.waitForText("page-title", "welcome-email");
+        browser.waitForText("editor-status", "No version yet.");
+
+        // write the first version in the draft editor
+        browser.type("#message-content-0 textarea", "Write a short welcome e-mail to {{customer}}.");
+        browser.click("add-variable");
+        browser.type("#variable-name-0 input", "customer");
+        browser.type("#temperature input", "0.4");
+        browser.type("#commit-message input", "First welcome e-mail");
+        browser.type("#model input", "llama");
+        // the items come from the server: wait for the filtered one before choosing it
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")))
+                .click();
+        browser.await().until(ExpectedConditions.attributeContains(By.cssSelector("#model input"), "value", "llama"));
+        browser.driver().executeScript("document.getElementById('page-title').scrollIntoView()");
+        browser.screenshot("prompt-editor");
+        browser.click("save-draft");
+        browser.waitForText("editor-status", "Editing draft v1.");
+
+        // promote it from the history
+        browser.click("tab-versions");
+        browser.waitForText("status-1", "Draft");
+        browser.click("promote-1");
+
+        // then
+        browser.waitForText("status-1", "Production");
+        browser.await().until(ExpectedConditions.attributeToBe(By.id("status-1"), "data-status", "PRODUCTION"));
+        User hedy = browser.platform().services().userService().list(
+                        Actor.console(admin()), email, PageRequest.firstPage())
+                .items().getFirst();
+        var production = browser.platform().services().versionService()
+                .get(Actor.console(hedy), "welcome-email", 1);
+        assertThat(production.status()).isEqualTo(VersionStatus.PRODUCTION);
+        assertThat(production.model()).isEqualTo(FakeModelProvider.FREE_MODEL);
+        assertThat(production.parameters().temperature()).isEqualByComparingTo("0.4");
+        Path screenshot = browser.screenshot("prompt-versioning");
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    @Test
+    void diffPageShowsTwoVersionsSideBySide() throws IOException {
+        // given
+        browser.driver().manage().deleteAllCookies();
+        var users = browser.platform().services().userService();
+        User ada = users.signUp(new SignUp("ada-" + UUID.randomUUID() + "@example.com", PASSWORD, "Ada"));
+        Actor actor = Actor.console(ada);
+        browser.platform().services().promptService().create(actor,
+                new PromptInput("support-reply", "Answers a support ticket", null, List.of("support")));
+        for (String text : List.of("You are a support agent.\nAnswer {{ticket}} briefly.\nSign as the team.",
+                "You are a friendly support agent.\nAnswer {{ticket}} briefly.\nOffer further help.\nSign as the team.")) {
+            browser.platform().services().versionService().create(actor, "support-reply", new VersionInput(
+                    List.of(new Message("system", text)),
+                    List.of(new VariableDeclaration("ticket", "string", true, null, "The ticket text")),
+                    FakeModelProvider.FREE_MODEL, ModelParameters.none(), "wording " + text.length()));
+        }
+        browser.open("login");
+        browser.type("#email input", ada.email());
+        browser.type("#password input", PASSWORD);
+        browser.click("sign-in");
+        browser.waitForText("user-name", "Ada");
+
+        // when
+        browser.open("prompts/support-reply/diff?from=1&to=2");
+
+        // then
+        browser.waitForText("page-subtitle", "Changes from v1 to v2");
+        List<String> removed = browser.driver().findElements(By.cssSelector("#diff-0 [data-change=removed]")).stream()
+                .map(cell -> cell.getAttribute("textContent")).toList();
+        List<String> added = browser.driver().findElements(By.cssSelector("#diff-0 [data-change=added]")).stream()
+                .map(cell -> cell.getAttribute("textContent")).toList();
+        assertThat(removed).containsExactly("− You are a support agent.");
+        assertThat(added).containsExactly("+ You are a friendly support agent.", "+ Offer further help.");
+        browser.screenshot("version-diff");
+    }
+
+    private static User admin() {
+        var users = browser.platform().services().userService();
+        users.ensureInitialAdmin("admin@example.com", PASSWORD);
+        return users.authenticate("admin@example.com", PASSWORD, "127.0.0.1");
+    }
+}
