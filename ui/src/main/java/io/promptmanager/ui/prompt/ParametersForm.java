@@ -60,9 +60,11 @@ final class ParametersForm extends FormLayout {
         add(stop, 2);
     }
 
-    /** Shows a version's model (when the plan allows it) and parameters. */
-    void setValues(String modelId, ModelParameters parameters) {
-        ModelOffer offer = offers.stream().filter(o -> o.id().equals(modelId)).findFirst().orElse(null);
+    /** Shows a version's model (when the plan allows it) and parameters; a null provider matches any. */
+    void setValues(String providerId, String modelId, ModelParameters parameters) {
+        ModelOffer offer = offers.stream()
+                .filter(o -> o.id().equals(modelId) && (providerId == null || o.providerId().equals(providerId)))
+                .findFirst().orElse(null);
         model.setValue(offer);
         if (offer == null && modelId != null && !modelId.isBlank()) {
             FieldErrors.mark(model, getTranslation("editor.model-unavailable", modelId));
@@ -79,6 +81,11 @@ final class ParametersForm extends FormLayout {
 
     String modelId() {
         return model.getValue() == null ? null : model.getValue().id();
+    }
+
+    /** The chosen model's provider: the same model id may be offered by several. */
+    String providerId() {
+        return model.getValue() == null ? null : model.getValue().providerId();
     }
 
     /** Marks every field that is not a number of its kind; true when all are. */

@@ -40,7 +40,7 @@ public final class VersionDiffView extends VerticalLayout implements BeforeEnter
     public static final String ROUTE = PromptView.ROUTE + "/diff";
     private static final Pattern MESSAGE_FIELD = Pattern.compile("^messages\\[(\\d+)]\\.(role|content)$");
     /** Fields with a text of their own; any other field is shown under its own name. */
-    static final List<String> NAMED_FIELDS = List.of("variables", "model", "commitMessage");
+    static final List<String> NAMED_FIELDS = List.of("variables", "provider", "model", "commitMessage");
 
     private final transient VersionService versions;
     private final Actor actor;

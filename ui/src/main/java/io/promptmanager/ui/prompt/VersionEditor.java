@@ -60,12 +60,12 @@ final class VersionEditor extends VerticalLayout {
         if (version == null) {
             messages.setMessages(List.of(new Message("user", "")));
             variables.setVariables(List.of());
-            parameters.setValues(null, ModelParameters.none());
+            parameters.setValues(null, null, ModelParameters.none());
             commitMessage.clear();
         } else {
             messages.setMessages(version.messages());
             variables.setVariables(version.variables());
-            parameters.setValues(version.model(), version.parameters());
+            parameters.setValues(version.provider(), version.model(), version.parameters());
             commitMessage.setValue(version.commitMessage() == null ? "" : version.commitMessage());
         }
     }
@@ -103,7 +103,7 @@ final class VersionEditor extends VerticalLayout {
             return;
         }
         fireEvent(new SaveEvent(this, new VersionInput(messages.messages(), variables.variables(),
-                parameters.modelId(), parameters.parameters(), commitMessage.getValue())));
+                parameters.providerId(), parameters.modelId(), parameters.parameters(), commitMessage.getValue())));
     }
 
     private void clearErrors() {
