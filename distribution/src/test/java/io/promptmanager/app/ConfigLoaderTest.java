@@ -69,7 +69,7 @@ class ConfigLoaderTest {
         AppSettings settings = ConfigLoader.load(home, shipped, Map.of());
 
         assertThat(settings.pluginSettings()).doesNotContainKey("dir")
-                .allSatisfy((key, value) -> assertThat(key).matches("(openrouter|openai-compatible|keystore-aes)\\..+"));
+                .allSatisfy((key, value) -> assertThat(key).matches("(openrouter|openai-compatible|keystore-aes|stripe)\\..+"));
         assertThat(settings.pluginSettings().getOrDefault("openrouter.api-key", "")).isEmpty();
         assertThat(settings.pluginSettings()).as("the OpenAI-compatible plugin ships unconfigured")
                 .containsKeys("openai-compatible.base-url", "openai-compatible.models")

@@ -13,8 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for OpenRouter speaking its documented wire format: {@code GET /models} with
- * one free and one paid model, {@code POST /chat/completions} answering with usage and cost.
- * It records the Authorization header of every completion request.
+ * one free and one paid model, {@code POST /chat/completions} answering with usage and cost,
+ * {@code GET /key} describing the presented key. It records the Authorization header of every
+ * completion request, and of every key check apart.
  */
 final class FakeOpenRouter implements AutoCloseable {
     static final String FREE_MODEL = "meta-llama/llama-3.3-8b-instruct:free";
@@ -45,8 +46,18 @@ final class FakeOpenRouter implements AutoCloseable {
                "cost_details":{"upstream_inference_cost":null},
                "completion_tokens_details":{"reasoning_tokens":0}}}""".formatted(PAID_MODEL, ANSWER, COST);
 
+    // GET /key, as OpenRouter documents it: the label shows only the key's ends
+    private static final String KEY = """
+            {"data":{"label":"sk-or-v1-fed...210","limit":20,"limit_remaining":17.5,"limit_reset":"monthly",
+              "include_byok_in_limit":false,"usage":2.5,"usage_daily":0.5,"usage_weekly":2.5,"usage_monthly":2.5,
+              "byok_usage":0,"byok_usage_daily":0,"byok_usage_weekly":0,"byok_usage_monthly":0,
+              "is_free_tier":false,"is_management_key":false,"is_provisioning_key":false,
+              "creator_user_id":"user_2dHFtVWx2n56w6HkM0000000000","expires_at":null,
+              "rate_limit":{"requests":-1,"interval":"10s","note":"This field is deprecated and safe to ignore."}}}""";
+
     private final HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> keyChecks = new CopyOnWriteArrayList<>();
 
     FakeOpenRouter() {
         try {
@@ -60,6 +71,10 @@ final class FakeOpenRouter implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             answer(exchange, COMPLETION);
         });
+        server.createContext("/api/v1/key", exchange -> {
+            keyChecks.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, KEY);
+        });
         server.start();
     }
 
@@ -69,6 +84,11 @@ final class FakeOpenRouter implements AutoCloseable {
 
     List<String> authorizations() {
         return authorizations;
+    }
+
+    /** The Authorization header of every key check ({@code GET /key}). */
+    List<String> keyChecks() {
+        return keyChecks;
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {

@@ -3,15 +3,21 @@ package io.promptmanager.ui;
 import com.vaadin.flow.server.VaadinService;
 import io.promptmanager.core.CoreServices;
 import io.promptmanager.core.analytics.AnalyticsService;
+import io.promptmanager.core.analytics.PlatformUsageService;
 import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.audit.AuditLog;
+import io.promptmanager.core.billing.BillingService;
+import io.promptmanager.core.byok.ByokService;
 import io.promptmanager.core.execution.ExecutionHistoryService;
 import io.promptmanager.core.execution.ExecutionService;
 import io.promptmanager.core.model.ModelService;
 import io.promptmanager.core.plan.PlanCatalog;
+import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.PromptService;
 import io.promptmanager.core.prompt.VersionService;
 import io.promptmanager.core.quota.UsageService;
+import io.promptmanager.core.support.SupportService;
 import io.promptmanager.core.user.AccountSettings;
 import io.promptmanager.core.user.UserService;
 
@@ -56,6 +62,12 @@ public record ConsoleContext(CoreServices services, AccountSettings accounts) {
                 Map.entry(ExecutionService.class, services.executionService()),
                 Map.entry(ExecutionHistoryService.class, services.executionHistoryService()),
                 Map.entry(AnalyticsService.class, services.analyticsService()),
+                Map.entry(ByokService.class, services.byokService()),
+                Map.entry(SupportService.class, services.supportService()),
+                Map.entry(AuditLog.class, services.auditLog()),
+                Map.entry(PluginService.class, services.pluginService()),
+                Map.entry(PlatformUsageService.class, services.platformUsageService()),
+                Map.entry(BillingService.class, services.billingService()),
                 Map.entry(AccountSettings.class, accounts));
     }
 }

@@ -5,13 +5,18 @@ import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.browserless.internal.Routes;
 import com.vaadin.browserless.mocks.MockVaadinServlet;
 import com.vaadin.browserless.mocks.MockedUI;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import io.promptmanager.core.CoreServices;
 import io.promptmanager.core.testing.TestPlatform;
 import io.promptmanager.core.user.AccountSettings;
+import io.promptmanager.core.plan.Plan;
+import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.SignUp;
+import io.promptmanager.core.user.UserChanges;
 import io.promptmanager.core.user.User;
 import io.promptmanager.ui.auth.LoginView;
 import jakarta.servlet.ServletConfig;
@@ -19,6 +24,7 @@ import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 import java.util.Set;
 import java.util.UUID;
@@ -36,8 +42,18 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
     private static TestPlatform platform;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = TestPlatform.start();
+    static void startPlatform(TestInfo test) {
+        platform = test.getTestClass().map(type -> type.getAnnotation(ConsolePlatform.class))
+                .map(ConsoleBrowserlessTest::start)
+                .orElseGet(TestPlatform::start);
+    }
+
+    private static TestPlatform start(ConsolePlatform choice) {
+        try {
+            return choice.value().getConstructor().newInstance().get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot start the platform of " + choice, e);
+        }
     }
 
     @AfterAll
@@ -54,7 +70,7 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
         return platform.services();
     }
 
-    /** The platform under the console: its database and the fake model provider prompts run on. */
+    /** The platform of this test class, e.g. to script its fake model provider. */
     protected static TestPlatform platform() {
         return platform;
     }
@@ -77,6 +93,30 @@ public abstract class ConsoleBrowserlessTest extends BrowserlessTest {
     protected static User newUser(String displayName) {
         String email = displayName.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
         return services().userService().signUp(new SignUp(email, PASSWORD, displayName));
+    }
+
+    /** A new PRO user with {@link #PASSWORD} (moved to PRO by the administrator). */
+    protected static User newProUser(String displayName) {
+        User user = newUser(displayName);
+        return services().userService().update(Actor.console(admin()), user.id(), new UserChanges(Plan.PRO, null, null));
+    }
+
+    /**
+     * Everything the current page holds for the browser: the text and every property value of
+     * every element of the UI (open dialogs included), e.g. to prove a secret is not there.
+     */
+    protected static String pageContent() {
+        roundTrip(); // what the browser would receive next, e.g. a dialog opened by the last click
+        StringBuilder content = new StringBuilder();
+        UI.getCurrent().getChildren().forEach(component -> collect(component.getElement(), content));
+        return content.toString();
+    }
+
+    private static void collect(Element element, StringBuilder content) {
+        content.append(element.getText()).append('\n');
+        element.getPropertyNames().forEach(name -> content.append(element.getProperty(name, "")).append('\n'));
+        element.getAttributeNames().forEach(name -> content.append(element.getAttribute(name)).append('\n'));
+        element.getChildren().forEach(child -> collect(child, content));
     }
 
     /** The administrator of this test class's database (created on first use). */

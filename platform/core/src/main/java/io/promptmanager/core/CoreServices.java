@@ -1,6 +1,8 @@
 package io.promptmanager.core;
 
 import io.promptmanager.core.analytics.AnalyticsService;
+import io.promptmanager.core.analytics.PlatformUsageRepository;
+import io.promptmanager.core.analytics.PlatformUsageService;
 import io.promptmanager.core.analytics.RollupRepository;
 import io.promptmanager.core.apikey.ApiKeyCodec;
 import io.promptmanager.core.apikey.ApiKeyRepository;
@@ -39,6 +41,8 @@ import io.promptmanager.core.prompt.VersionRepository;
 import io.promptmanager.core.prompt.VersionService;
 import io.promptmanager.core.quota.UsageRepository;
 import io.promptmanager.core.quota.UsageService;
+import io.promptmanager.core.support.SupportRepository;
+import io.promptmanager.core.support.SupportService;
 import io.promptmanager.core.user.LoginThrottle;
 import io.promptmanager.core.user.PasswordHasher;
 import io.promptmanager.core.user.UserRepository;
@@ -78,6 +82,8 @@ public final class CoreServices implements AutoCloseable {
     private final ExecutionService executionService;
     private final ExecutionHistoryService executionHistoryService;
     private final AnalyticsService analyticsService;
+    private final PlatformUsageService platformUsageService;
+    private final SupportService supportService;
     private final Billing billing;
 
     CoreServices(Database database, CoreSettings settings, List<ModelProvider> providers,
@@ -122,6 +128,8 @@ public final class CoreServices implements AutoCloseable {
                 clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
+        this.platformUsageService = new PlatformUsageService(transactions, new PlatformUsageRepository(), clock);
+        this.supportService = new SupportService(transactions, new SupportRepository(), auditLog, planCatalog, clock);
         billing.startSweep();
     }
 
@@ -238,6 +246,14 @@ public final class CoreServices implements AutoCloseable {
 
     public AnalyticsService analyticsService() {
         return analyticsService;
+    }
+
+    public PlatformUsageService platformUsageService() {
+        return platformUsageService;
+    }
+
+    public SupportService supportService() {
+        return supportService;
     }
 
     public BillingService billingService() {

@@ -17,9 +17,13 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.promptmanager.ui.analytics.AnalyticsView;
 import io.promptmanager.ui.auth.ConsoleSession;
 import io.promptmanager.ui.auth.SignedInUser;
+import io.promptmanager.ui.admin.AdminNavigation;
+import io.promptmanager.ui.billing.BillingView;
 import io.promptmanager.ui.category.CategoriesView;
 import io.promptmanager.ui.execution.ExecutionsView;
 import io.promptmanager.ui.prompt.PromptsView;
+import io.promptmanager.ui.settings.SettingsNavigation;
+import io.promptmanager.ui.support.SupportView;
 
 /**
  * The frame of every signed-in page: navigation on the side (one line per feature); the user's
@@ -29,6 +33,7 @@ import io.promptmanager.ui.prompt.PromptsView;
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span userName = new Span();
     private final Span plan = new Span();
+    private final AdminNavigation adminNavigation = new AdminNavigation();
 
     public MainLayout() {
         Span title = new Span(getTranslation("app.name"));
@@ -53,6 +58,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 VaadinIcon.FOLDER.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.executions"), ExecutionsView.class, VaadinIcon.TIME_BACKWARD.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.analytics"), AnalyticsView.class, VaadinIcon.CHART.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.support"), SupportView.class, VaadinIcon.QUESTION_CIRCLE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.billing"), BillingView.class, VaadinIcon.CREDIT_CARD.create()));
+        nav.addItem(new SettingsNavigation());
+        nav.addItem(adminNavigation);
         addToDrawer(nav);
     }
 
@@ -61,6 +70,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         SignedInUser.find(UI.getCurrent()).ifPresent(signedIn -> {
             userName.setText(signedIn.user().displayName());
             plan.setText(getTranslation("plan." + signedIn.user().plan().name()));
+            adminNavigation.showFor(signedIn.user().isAdmin());
         });
     }
 }

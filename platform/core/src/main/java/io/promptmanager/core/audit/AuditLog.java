@@ -54,6 +54,14 @@ public final class AuditLog {
         return page(null, page);
     }
 
+    /** The entries matching {@code filter} (administrators only), newest first. */
+    public Page<AuditEntry> search(Actor actor, AuditFilter filter, PageRequest page) {
+        actor.requireAdmin();
+        Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor());
+        var rows = repository.search(transactions.read(), filter, after, page.limit() + 1);
+        return Cursor.page(rows, page.limit(), e -> new Cursor(e.at(), e.id()));
+    }
+
     private Page<AuditEntry> page(UUID ownerId, PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor());
         var rows = repository.page(transactions.read(), ownerId, after, page.limit() + 1);

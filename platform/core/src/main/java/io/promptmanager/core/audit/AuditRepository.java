@@ -25,6 +25,14 @@ public final class AuditRepository {
             ORDER BY created_at DESC, id DESC LIMIT ?
             """;
 
+    // starts_with, not LIKE: a prefix holding % or _ matches only itself
+    private static final String SEARCH_FILTER = """
+             WHERE (?::text IS NULL OR starts_with(action, ?))
+               AND (?::uuid IS NULL OR owner_id = ?::uuid OR actor_user_id = ?::uuid)
+               AND (?::timestamptz IS NULL OR created_at >= ?::timestamptz)
+               AND (?::timestamptz IS NULL OR created_at < ?::timestamptz)
+            """;
+
     public void insert(DbExecute exec, AuditEntry entry) {
         exec.insert(INSERT, entry.id(), entry.ownerId(), entry.actorUserId(), entry.actorKeyId(),
                 entry.action(), entry.objectType(), entry.objectId(), entry.before(), entry.after(),
@@ -37,6 +45,20 @@ public final class AuditRepository {
         UUID id = after == null ? null : after.id();
         return exec.query(COLUMNS + " WHERE (?::uuid IS NULL OR owner_id = ?::uuid)" + PAGE_FILTER,
                         ownerId, ownerId, at, at, id, limit)
+                .map(AuditRepository::map)
+                .toList();
+    }
+
+    /** Entries matching the filter, newest first. */
+    public List<AuditEntry> search(DbExecute exec, AuditFilter filter, Cursor after, int limit) {
+        Timestamp at = after == null ? null : Timestamp.from(after.createdAt());
+        UUID id = after == null ? null : after.id();
+        String prefix = filter.actionPrefix() == null || filter.actionPrefix().isBlank() ? null
+                : filter.actionPrefix().strip();
+        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+        Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to());
+        return exec.query(COLUMNS + SEARCH_FILTER + PAGE_FILTER, prefix, prefix, filter.userId(), filter.userId(),
+                        filter.userId(), from, from, to, to, at, at, id, limit)
                 .map(AuditRepository::map)
                 .toList();
     }

@@ -1,0 +1,45 @@
+package io.promptmanager.core.analytics;
+
+import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.user.Actor;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Read-only figures over every account, for administrators (the console's platform overview). */
+public final class PlatformUsageService {
+    private final Transactions transactions;
+    private final PlatformUsageRepository repository;
+    private final Clock clock;
+
+    public PlatformUsageService(Transactions transactions, PlatformUsageRepository repository, Clock clock) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The last {@code days} UTC days up to today; administrators only. */
+    public PlatformUsage lastDays(Actor admin, int days) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return usage(admin, new AnalyticsQuery(today.minusDays(days - 1L), today, GroupBy.DAY));
+    }
+
+    /** Runs and cost by billing type for every day of the query's range; administrators only. */
+    public PlatformUsage usage(Actor admin, AnalyticsQuery range) {
+        admin.requireAdmin();
+        Map<LocalDate, PlatformDay> byDay = new TreeMap<>();
+        for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+            byDay.put(day, PlatformDay.none(day));
+        }
+        var exec = transactions.read();
+        repository.days(exec, range.from(), range.to()).forEach(day -> byDay.merge(day.day(), day, PlatformDay::plus));
+        List<PlatformDay> days = new ArrayList<>(byDay.values());
+        return new PlatformUsage(range.from(), range.to(), days, repository.proAccounts(exec),
+                repository.proSubscriptions(exec));
+    }
+}
