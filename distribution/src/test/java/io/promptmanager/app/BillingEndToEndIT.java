@@ -178,6 +178,51 @@ class BillingEndToEndIT {
                 .isEqualTo("active");
     }
 
+    @Test
+    void aUserWhoSignedUpInTheConsoleUpgradesOnStripesCheckoutPageAndIsProOnceTheWebhookArrives() {
+        String email = "console-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (ConsoleBrowser browser = new ConsoleBrowser(URI.create(journey.consoleUrl() + "/"));
+             UnreachableEndpoint unreachable = new UnreachableEndpoint()) {
+            // given a user who signed up in the console: FREE, no API access
+            browser.open("signup");
+            browser.type("#email input", email);
+            browser.type("#display-name input", "Console buyer");
+            browser.type("#password input", BillingJourney.PASSWORD);
+            browser.click("sign-up");
+            browser.awaitVisible("#user-name");
+            browser.open("billing");
+            browser.awaitText("billing-plan", "Free");
+
+            // when they upgrade monthly and pay on Stripe's page, while Stripe cannot reach the platform
+            journey.deliveringTo(unreachable.uri(), () -> {
+                browser.click("upgrade-monthly");
+                String checkoutPage = browser.awaitAddress(stripe.apiBase() + "/c/pay/cs_");
+                browser.click("pay");
+                return browser.awaitAddress(journey.consoleUrl() + "/billing/return?session_id="
+                        + checkoutPage.substring(checkoutPage.lastIndexOf('/') + 1));
+            });
+
+            // then they are back in the console, told to wait, and still FREE: coming back proves nothing
+            browser.awaitText("billing-return-status", "waiting for the payment processor");
+            UUID id = journey.userId(email);
+            assertThat(journey.planOf(id)).isEqualTo("FREE");
+            List<SignedEvent> failed = unreachable.failedDeliveries();
+            assertThat(failed).extracting(SignedEvent::type).containsExactly("checkout.session.completed",
+                    "customer.subscription.created", "invoice.paid");
+            assertThat(objectOf(failed, "checkout.session.completed").getString("client_reference_id"))
+                    .isEqualTo(id.toString());
+
+            // when Stripe's retries reach the platform
+            journey.deliverAll(failed);
+
+            // then the waiting page sees PRO and opens the billing page
+            browser.awaitText("billing-plan", "Pro");
+            browser.awaitVisible("#billing-subscription");
+            assertThat(journey.planOf(id)).isEqualTo("PRO");
+            browser.screenshot("billing-upgrade");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"month", "year"})
     void cancellingNowRefundsTheUnusedPartRoundedDownToTheCentAndTheDeletionWebhookTurnsTheUserFree(String interval) {

@@ -103,6 +103,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return input.getDomProperty("value");
     }
 
+    /** Waits until the browser is at an address starting with {@code prefix} (another site's too), and returns it. */
+    String awaitAddress(String prefix) {
+        wait.until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(prefix)));
+        return driver.getCurrentUrl();
+    }
+
     String text(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
     }
