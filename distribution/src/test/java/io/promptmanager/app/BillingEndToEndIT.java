@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 5 on the packaged product: PRO bought, renewed, lost and cancelled through Stripe. The
  * bundled Stripe plugin is configured the operator's way (environment variables) against a local
  * Stripe ({@link FakeStripe}, Stripe's wire format), whose webhook events, signed as Stripe signs
- * them, are POSTed over HTTP to the running platform's keyless endpoint. One platform for the
- * class, on its own database reached through a {@link DatabaseLink} that part 5 breaks.
+ * them, are POSTed over HTTP to the running platform's keyless endpoint; one journey goes through
+ * the console in a real browser. One platform for the class, on its own database reached through a
+ * {@link DatabaseLink}, which one test breaks in the middle of an event.
  */
 class BillingEndToEndIT {
     private static final Duration START = Duration.ofSeconds(120);
