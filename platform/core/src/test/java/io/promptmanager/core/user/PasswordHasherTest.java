@@ -2,6 +2,9 @@ package io.promptmanager.core.user;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,15 +81,24 @@ class PasswordHasherTest {
 
     @Test
     void spendsOneVerificationOnADummyHashForUnknownAccounts() {
-        long start = System.nanoTime();
-        hasher.verifyDummy("some password");
-        long dummy = System.nanoTime() - start;
-        start = System.nanoTime();
-        hasher.verify("some password", REFERENCE_HASH);
-        long real = System.nanoTime() - start;
+        // CPU time of this thread, the fastest of three tries: unlike wall time it does not grow
+        // when the machine is busy, so the bound holds on a loaded CI box.
+        long dummy = fastestCpuNanos(() -> hasher.verifyDummy("some password"));
+        long real = fastestCpuNanos(() -> hasher.verify("some password", REFERENCE_HASH));
 
-        // Loose bound on a shared machine: the dummy must do real Argon2 work, not return at once.
+        // The dummy must do real Argon2 work (same memory and passes), not return at once.
         assertThat(dummy).isGreaterThan(real / 4);
+    }
+
+    private static long fastestCpuNanos(Runnable work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = threads.getCurrentThreadCpuTime();
+            work.run();
+            fastest = Math.min(fastest, threads.getCurrentThreadCpuTime() - start);
+        }
+        return fastest;
     }
 
     @Test
