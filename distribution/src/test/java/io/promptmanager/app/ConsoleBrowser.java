@@ -1,7 +1,9 @@
 package io.promptmanager.app;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
  */
 final class ConsoleBrowser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI console;
     private final Path profile;
@@ -48,11 +51,15 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait = new WebDriverWait(driver, TIMEOUT);
     }
 
     void open(String path) {
-        driver.get(console.resolve(path).toString());
+        driver.get(url(path));
+    }
+
+    String url(String path) {
+        return console.resolve(path).toString();
     }
 
     /** Signs in through the sign-in page and waits for the signed-in frame. */
@@ -82,6 +89,27 @@ final class ConsoleBrowser implements AutoCloseable {
                 // not the copy of the selected item that the select shows as its value
                 By.xpath("//vaadin-select-item[not(starts-with(@id, 'value-'))][normalize-space(.)='" + text + "']")))
                 .click();
+    }
+
+    /** Waits until grid {@code gridId} shows a cell reading exactly {@code text}. */
+    void awaitCell(String gridId, String text) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(cell(gridId, text)));
+    }
+
+    /** Clicks the cell of grid {@code gridId} that reads exactly {@code text}, as soon as the grid shows it. */
+    void clickCell(String gridId, String text) {
+        // the grid re-renders its cells as its rows arrive, and a closing overlay may still cover it: try again
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(browser -> {
+                    browser.findElement(cell(gridId, text)).click();
+                    return true;
+                });
+    }
+
+    private static By cell(String gridId, String text) {
+        return By.xpath("//*[@id='" + gridId + "']//vaadin-grid-cell-content[normalize-space(.)='" + text + "']");
     }
 
     void awaitText(String id, String text) {

@@ -152,6 +152,11 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
         waitForText("user-name", displayName);
     }
 
+    /** Waits until every notification has closed by itself, so that a screenshot shows the page alone. */
+    public void awaitNoNotification() {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("vaadin-notification-card"), 0));
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

@@ -120,6 +120,7 @@ class PromptVersioningIT {
         WebElement upgrade = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("run-upgrade")));
         assertThat(upgrade.getText()).isEqualTo("Upgrade to Pro");
         assertThat(model.requests()).hasSize(3);
+        browser.awaitNoNotification(); // "v1 is now in production." may still be on screen
         Path screenshot = browser.screenshot("journey-free-user");
         assertThat(Files.size(screenshot)).isPositive();
     }
