@@ -27,7 +27,6 @@ import java.util.stream.Stream;
  */
 final class ConsoleBrowser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI console;
     private final Path profile;
@@ -51,7 +50,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, TIMEOUT);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Vaadin re-renders parts of a page while a test waits on them: look the element up again;
+        // a click that was covered (e.g. by a closing overlay) was not delivered: try it again
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     }
 
     void open(String path) {
@@ -79,7 +81,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        click(By.id(id));
     }
 
     /** Opens a Vaadin select and picks the item showing {@code text}. */
@@ -98,14 +100,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Clicks the cell of grid {@code gridId} that reads exactly {@code text}, as soon as the grid shows it. */
     void clickCell(String gridId, String text) {
-        // the grid re-renders its cells as its rows arrive, and a closing overlay may still cover it: try again
-        new WebDriverWait(driver, TIMEOUT)
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(browser -> {
-                    browser.findElement(cell(gridId, text)).click();
-                    return true;
-                });
+        click(cell(gridId, text));
+    }
+
+    private void click(By target) {
+        wait.until(browser -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(browser);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static By cell(String gridId, String text) {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,6 +74,9 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
                 .build();
         driver = new ChromeDriver(driverService, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Vaadin re-renders parts of a page while a test waits on them: look the element up again;
+        // a click that was covered (e.g. by a closing overlay) was not delivered: try it again
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     }
 
     /** Each test starts as a new visitor: no cookies, no extra headers. */
@@ -125,17 +130,32 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
     }
 
     public void type(String inputSelector, CharSequence... keys) {
-        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(inputSelector)));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-        wait.until(ExpectedConditions.elementToBeClickable(input)).clear();
+        WebElement input = wait.until(browser -> {
+            WebElement found = browser.findElement(By.cssSelector(inputSelector));
+            scrollToMiddle(found);
+            if (!found.isDisplayed() || !found.isEnabled()) {
+                return null;
+            }
+            found.clear();
+            return found;
+        });
         input.sendKeys(keys);
     }
 
-    /** Scrolls the element into the middle of the window first: the console's pages are taller than the window. */
+    /**
+     * Scrolls the element into the middle of the window first: the console's pages are taller
+     * than the window. Tries again while the element is being re-rendered or is covered.
+     */
     public void click(String id) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.until(browser -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.id(id)).apply(browser);
+            if (element == null) {
+                return false;
+            }
+            scrollToMiddle(element);
+            element.click();
+            return true;
+        });
     }
 
     /** Waits until the element's text contains {@code text}, even while it is scrolled out of sight. */
@@ -155,6 +175,10 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterEachCallbac
     /** Waits until every notification has closed by itself, so that a screenshot shows the page alone. */
     public void awaitNoNotification() {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("vaadin-notification-card"), 0));
+    }
+
+    private void scrollToMiddle(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
