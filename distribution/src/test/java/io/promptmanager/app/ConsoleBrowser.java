@@ -1,7 +1,9 @@
 package io.promptmanager.app;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -49,10 +51,17 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Vaadin re-renders parts of a page while a test waits on them: look the element up again;
+        // a click that was covered (e.g. by a closing overlay) was not delivered: try it again
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     }
 
     void open(String path) {
-        driver.get(console.resolve(path).toString());
+        driver.get(url(path));
+    }
+
+    String url(String path) {
+        return console.resolve(path).toString();
     }
 
     /** Signs in through the sign-in page and waits for the signed-in frame. */
@@ -72,7 +81,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        click(By.id(id));
     }
 
     /** Opens a Vaadin select and picks the item showing {@code text}. */
@@ -82,6 +91,31 @@ final class ConsoleBrowser implements AutoCloseable {
                 // not the copy of the selected item that the select shows as its value
                 By.xpath("//vaadin-select-item[not(starts-with(@id, 'value-'))][normalize-space(.)='" + text + "']")))
                 .click();
+    }
+
+    /** Waits until grid {@code gridId} shows a cell reading exactly {@code text}. */
+    void awaitCell(String gridId, String text) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(cell(gridId, text)));
+    }
+
+    /** Clicks the cell of grid {@code gridId} that reads exactly {@code text}, as soon as the grid shows it. */
+    void clickCell(String gridId, String text) {
+        click(cell(gridId, text));
+    }
+
+    private void click(By target) {
+        wait.until(browser -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(browser);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private static By cell(String gridId, String text) {
+        return By.xpath("//*[@id='" + gridId + "']//vaadin-grid-cell-content[normalize-space(.)='" + text + "']");
     }
 
     void awaitText(String id, String text) {

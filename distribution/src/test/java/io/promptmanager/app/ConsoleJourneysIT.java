@@ -19,10 +19,10 @@ import static io.promptmanager.app.InstalledDistribution.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's settings and administration journeys in a real browser against the packaged
- * product (bundled OpenRouter and key storage plugins, OpenRouter faked on its wire format), each
- * checked through the REST API as a program would see it. Screenshots of each journey's last
- * page go to {@code target/screenshots/}.
+ * The console's settings, run history and administration journeys in a real browser against the
+ * packaged product (bundled OpenRouter and key storage plugins, OpenRouter faked on its wire
+ * format), each checked through the REST API as a program would see it. Screenshots of each
+ * journey's last page go to {@code target/screenshots/}.
  */
 class ConsoleJourneysIT {
     private static final Duration START = Duration.ofSeconds(120);
@@ -132,14 +132,39 @@ class ConsoleJourneysIT {
         assertThat(browser.pageSource()).doesNotContain(USER_KEY);
         browser.screenshot("console-byok-saved");
 
-        // when the user runs their prompt
-        HttpResponse<String> run = user.post("/api/v1/prompts/mine/executions", "{}");
+        // when the user runs their prompt from its run panel
+        browser.open("prompts/mine/run");
+        browser.awaitText("run-title", "mine");
+        browser.click("run");
 
-        // then OpenRouter got their key, and the run is recorded as BYOK
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
-        assertThat(run.body()).contains("\"billingType\":\"BYOK\"");
+        // then OpenRouter got their key, and the panel says the run was billed on it
+        browser.awaitText("run-status", "Succeeded");
+        browser.awaitText("run-output", FakeOpenRouter.ANSWER);
+        browser.awaitText("run-billing", "BYOK");
         assertThat(openRouter.authorizations()).contains("Bearer " + USER_KEY);
-        assertThat(user.get("/api/v1/executions").body()).contains("\"billingType\":\"BYOK\"");
+
+        // when they look for their BYOK runs in the history and open the one found
+        browser.open("executions");
+        browser.choose("executions-filter-billing", "BYOK");
+
+        // then the run is listed as BYOK
+        browser.awaitCell("executions", "mine");
+        browser.awaitCell("executions", "BYOK");
+
+        // when they open it
+        browser.clickCell("executions", "mine");
+
+        // then its page says it was paid with their own key, as the API does
+        String address = browser.awaitAddress(browser.url("executions/"));
+        String id = address.substring(address.lastIndexOf('/') + 1);
+        browser.awaitText("execution-title", "mine");
+        browser.awaitText("execution-billing", "BYOK — Paid with your own OpenRouter key");
+        browser.awaitText("execution-channel", "Console");
+        browser.screenshot("console-byok-run-in-history");
+        HttpResponse<String> recorded = user.get("/api/v1/executions/" + id);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(recorded.body()).contains("\"billingType\":\"BYOK\"").contains("\"prompt\":\"mine\"")
+                .contains("\"channel\":\"CONSOLE\"");
     }
 
     @Test

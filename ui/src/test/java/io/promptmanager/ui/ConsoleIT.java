@@ -5,10 +5,9 @@ import io.promptmanager.core.testing.TestPlatform;
 import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.SignUp;
 import io.promptmanager.core.user.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -16,7 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,32 +29,19 @@ class ConsoleIT {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String SESSION_COOKIE = "PM_CONSOLE_SESSION";
 
-    private static ConsoleBrowser session;
+    @RegisterExtension
+    static final ConsoleBrowser session = new ConsoleBrowser();
     private static TestPlatform platform;
     private static ConsoleServer console;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws IOException {
-        session = ConsoleBrowser.start();
+    static void start() {
         platform = session.platform();
         console = session.console();
         browser = session.driver();
         wait = session.await();
-    }
-
-    @AfterEach
-    void forgetTheVisitor() {
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
@@ -159,7 +144,7 @@ class ConsoleIT {
     }
 
     private static void open(String path) {
-        browser.get(console.uri().resolve(path).toString());
+        session.open(path);
     }
 
     private static void signIn(String email, String password) {
@@ -169,9 +154,7 @@ class ConsoleIT {
     }
 
     private static void type(String inputSelector, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(inputSelector)));
-        input.clear();
-        input.sendKeys(text);
+        session.type(inputSelector, text);
     }
 
     private static String sessionCookie() {

@@ -12,10 +12,10 @@ import io.promptmanager.core.user.Actor;
 import io.promptmanager.core.user.SignUp;
 import io.promptmanager.core.user.User;
 import io.promptmanager.ui.ConsoleBrowser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
@@ -23,33 +23,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The versioning journey in a real browser: sign up, create a prompt, write its first version
- * in the draft editor, promote it, and see it as PRODUCTION in the history.
+ * The journey of a new FREE user in a real browser: sign up, create a prompt, write its first
+ * version in the draft editor, promote it, run it from its page three times, and be refused the
+ * fourth with a way to upgrade. Also the diff page.
  */
 class PromptVersioningIT {
     private static final String PASSWORD = "correct horse battery staple";
 
-    private static ConsoleBrowser browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser(1280, 1000);
 
     @Test
-    void signUpCreatePromptWriteAVersionPromoteItAndSeeItInProduction() throws IOException {
-        browser.driver().manage().deleteAllCookies();
+    void newUserWritesPromotesAndRunsAPromptUntilTheFreePlanRefusesTheFourthRun() throws IOException {
         // sign up
         String email = "hedy-" + UUID.randomUUID() + "@example.com";
         browser.open("signup");
@@ -88,8 +78,6 @@ class PromptVersioningIT {
         browser.click("tab-versions");
         browser.waitForText("status-1", "Draft");
         browser.click("promote-1");
-
-        // then
         browser.waitForText("status-1", "Production");
         browser.await().until(ExpectedConditions.attributeToBe(By.id("status-1"), "data-status", "PRODUCTION"));
         User hedy = browser.platform().services().userService().list(
@@ -100,14 +88,46 @@ class PromptVersioningIT {
         assertThat(production.status()).isEqualTo(VersionStatus.PRODUCTION);
         assertThat(production.model()).isEqualTo(FakeModelProvider.FREE_MODEL);
         assertThat(production.parameters().temperature()).isEqualByComparingTo("0.4");
-        Path screenshot = browser.screenshot("prompt-versioning");
+        browser.screenshot("prompt-versioning");
+
+        // open its run panel from the prompt's page
+        FakeModelProvider model = browser.platform().provider();
+        model.reset();
+        model.willNext(IntStream.rangeClosed(1, 3).mapToObj(n -> FakeModelProvider.Answer.reply(
+                "Welcome aboard, customer " + n + "!", FakeModelProvider.usage(12, 6, null)))
+                .toArray(FakeModelProvider.Answer[]::new));
+        browser.click("run");
+        browser.waitForText("run-title", "welcome-email");
+        browser.waitForText("quota-text", "3 of 3 runs left today");
+
+        // run it three times: each answer shows as it is recorded, and the runs left go down
+        for (int n = 1; n <= 3; n++) {
+            browser.type("#variable-customer textarea", "customer " + n);
+            browser.click("run");
+            browser.waitForText("quota-text", n < 3 ? (3 - n) + " of 3 runs left today" : "No runs left today");
+            browser.waitForText("run-output", "Welcome aboard, customer " + n + "!");
+            browser.waitForText("run-status", "Succeeded");
+        }
+        assertThat(model.requests()).extracting(request -> request.messages().getLast().content())
+                .containsExactly("Write a short welcome e-mail to customer 1.",
+                        "Write a short welcome e-mail to customer 2.", "Write a short welcome e-mail to customer 3.");
+
+        // the fourth is refused, with the reason and a way to upgrade
+        browser.type("#variable-customer textarea", "customer 4");
+        browser.click("run");
+        browser.waitForText("run-error", "You have used today’s 3 runs of the Free plan.");
+        browser.waitForText("run-status", "Failed");
+        WebElement upgrade = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("run-upgrade")));
+        assertThat(upgrade.getText()).isEqualTo("Upgrade to Pro");
+        assertThat(model.requests()).hasSize(3);
+        browser.awaitNoNotification(); // "v1 is now in production." may still be on screen
+        Path screenshot = browser.screenshot("journey-free-user");
         assertThat(Files.size(screenshot)).isPositive();
     }
 
     @Test
     void diffPageShowsTwoVersionsSideBySide() throws IOException {
         // given
-        browser.driver().manage().deleteAllCookies();
         var users = browser.platform().services().userService();
         User ada = users.signUp(new SignUp("ada-" + UUID.randomUUID() + "@example.com", PASSWORD, "Ada"));
         Actor actor = Actor.console(ada);
@@ -120,11 +140,7 @@ class PromptVersioningIT {
                     List.of(new VariableDeclaration("ticket", "string", true, null, "The ticket text")),
                     FakeModelProvider.FREE_MODEL, ModelParameters.none(), "wording " + text.length()));
         }
-        browser.open("login");
-        browser.type("#email input", ada.email());
-        browser.type("#password input", PASSWORD);
-        browser.click("sign-in");
-        browser.waitForText("user-name", "Ada");
+        browser.signIn(ada.email(), PASSWORD, "Ada");
 
         // when
         browser.open("prompts/support-reply/diff?from=1&to=2");
