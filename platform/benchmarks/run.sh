@@ -9,7 +9,8 @@
 # databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres; a fresh database is
 # created and dropped. Unset: the product's embedded PostgreSQL.
 # Results: platform/benchmarks/target/benchmark-result.json and benchmark-summary.md.
-# Extra server JVM options: BENCH_SERVER_JAVA_OPTS (e.g. -XX:StartFlightRecording=...).
+# Extra server JVM options: BENCH_SERVER_JAVA_OPTS; extra harness JVM options: BENCH_JAVA_OPTS (e.g.
+# -Dbench.profile=true to add the JFR profile to a smoke run, -Dbench.skipPortkey=true).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd -P)
@@ -23,7 +24,8 @@ if [ -z "$ZIP" ] || [ -z "$JAR" ] || [ ! -d "$HERE/target/lib" ]; then
     exit 1
 fi
 
-exec "$JAVA" -cp "$JAR:$HERE/target/lib/*" \
+# shellcheck disable=SC2086
+exec "$JAVA" ${BENCH_JAVA_OPTS:-} -cp "$JAR:$HERE/target/lib/*" \
     -Dbench.zip="$ZIP" \
     -Dbench.out="$HERE/target" \
     -Dbench.cache="$HERE/target" \

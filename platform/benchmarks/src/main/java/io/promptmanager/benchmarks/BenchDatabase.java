@@ -50,6 +50,10 @@ final class BenchDatabase implements AutoCloseable {
         try (Connection admin = DriverManager.getConnection(adminUrl, properties());
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            if (Boolean.getBoolean("bench.logStatements")) {
+                // A diagnosis aid: every statement the product sends lands in the PostgreSQL server log.
+                statement.execute("ALTER DATABASE " + name + " SET log_statement = 'all'");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the benchmark database on " + redact(adminUrl), e);
         }
@@ -134,15 +138,29 @@ final class BenchDatabase implements AutoCloseable {
         return tables;
     }
 
-    /** What changed between two {@link #tableActivity} readings, for tables that changed. */
-    static Map<String, String> activitySince(Map<String, long[]> before, Map<String, long[]> after) {
+    /** Scans plus written rows, over every table, between two {@link #tableActivity} readings. */
+    static long touchesSince(Map<String, long[]> before, Map<String, long[]> after) {
+        long total = 0;
+        for (Map.Entry<String, long[]> table : after.entrySet()) {
+            long[] then = before.getOrDefault(table.getKey(), new long[2]);
+            total += table.getValue()[0] - then[0] + table.getValue()[1] - then[1];
+        }
+        return total;
+    }
+
+    /**
+     * What changed between two {@link #tableActivity} readings, for tables that changed, divided
+     * by {@code per} (1 for totals).
+     */
+    static Map<String, String> activitySince(Map<String, long[]> before, Map<String, long[]> after, long per) {
         Map<String, String> changed = new LinkedHashMap<>();
         after.forEach((table, now) -> {
             long[] then = before.getOrDefault(table, new long[2]);
             long scans = now[0] - then[0];
             long written = now[1] - then[1];
             if (scans != 0 || written != 0) {
-                changed.put(table, scans + " scans, " + written + " rows written");
+                changed.put(table, Figure.number((double) scans / per) + " scans, "
+                        + Figure.number((double) written / per) + " rows written");
             }
         });
         return changed;

@@ -124,7 +124,13 @@ public final class Benchmark {
         Results.Idle idle = idle(settings, product);
         LOG.info("Execution arms: " + arms.stream().map(Arm::name).toList());
         ExecutionLoad load = new ExecutionLoad(settings, wrk, upstream, database, product);
+        long statements = database.statements();
+        long transactions = database.transactions();
+        Map<String, long[]> tables = database.tableActivity();
+        long rows = database.executions();
         Map<Integer, Map<String, ArmTotals>> totals = load.run(arms);
+        Product.sleep(settings.settle());
+        Results.DatabaseActivity activity = databaseActivity(database, statements, transactions, tables, rows);
         Results.Correctness correctness = correctness(totals);
 
         LOG.info("Cached production fetch");
@@ -146,15 +152,15 @@ public final class Benchmark {
                 settings.analyticsExecutions(), settings.analyticsRepeats());
 
         machine.put("loadAverageAtEnd", Machine.loadAverage());
-        List<Figure> figures = new Figures(totals, load.memory(), load.threads(), idle, correctness, cached, analytics,
-                commit, profiles).all();
+        List<Figure> figures = new Figures(totals, load.memory(), load.threads(), idle, correctness, activity, cached,
+                analytics, commit, profiles).all();
         Map<String, List<ThreadBreakdown.Row>> threads = new LinkedHashMap<>();
         load.threads().forEach((connections, breakdown) -> threads.put(connections + " connections", breakdown.rows()));
         Results results = new Results(settings.mode(), started.toString(),
                 ArmTotals.round((System.nanoTime() - startNanos) / 1e9, 1), machine, describe(settings),
                 portkey.gateway() != null ? Portkey.PACKAGE + "@" + Portkey.VERSION : "skipped: " + portkey.skippedBecause(),
                 figures, totals.values().stream().flatMap(m -> m.values().stream()).map(ArmTotals::report).toList(),
-                correctness, idle, load.memory().values().stream().map(MemoryUnderLoad::report).toList(), threads,
+                correctness, activity, idle, load.memory().values().stream().map(MemoryUnderLoad::report).toList(), threads,
                 cached, analytics, commit, profiles, notes);
         Summary.write(results, out);
         return results;
@@ -170,6 +176,17 @@ public final class Benchmark {
         return new Results.Idle(MemoryUnderLoad.mib(metrics.usedHeapBytes()), MemoryUnderLoad.mib(metrics.committedHeapBytes()),
                 MemoryUnderLoad.mib(metrics.maxHeapBytes()), MemoryUnderLoad.mib(ProcStat.residentBytes(product.pid())),
                 ArmTotals.round(cores, 3));
+    }
+
+    /** Since the readings taken before the load; the harness's statements meanwhile are taken out. */
+    private static Results.DatabaseActivity databaseActivity(BenchDatabase database, long statementsBefore,
+                                                             long transactionsBefore, Map<String, long[]> tablesBefore,
+                                                             long rowsBefore) {
+        long harnessStatements = database.statements() - statementsBefore;
+        long transactions = database.transactions() - transactionsBefore - harnessStatements;
+        long rows = database.executions() - rowsBefore;
+        return new Results.DatabaseActivity(rows, transactions, ArmTotals.round((double) transactions / rows, 3),
+                BenchDatabase.activitySince(tablesBefore, database.tableActivity(), Math.max(1, rows)));
     }
 
     private static JfrProfile.Result profile(BenchmarkSettings settings, Wrk wrk, FakeUpstream upstream,

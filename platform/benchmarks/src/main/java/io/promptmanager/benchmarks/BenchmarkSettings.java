@@ -24,7 +24,17 @@ record BenchmarkSettings(String mode, Duration slice, int rounds, List<Integer> 
                          Duration levelWarmup, Duration settle, int cachedConnections, int analyticsExecutions,
                          int analyticsRepeats, boolean profile) {
 
+    /** {@code full} or {@code smoke}; {@code -Dbench.profile=true|false} overrides whether to profile. */
     static BenchmarkSettings named(String mode) {
+        BenchmarkSettings settings = preset(mode);
+        String profile = System.getProperty("bench.profile");
+        return profile == null ? settings : new BenchmarkSettings(settings.mode, settings.slice, settings.rounds,
+                settings.concurrencies, settings.warmup, settings.levelWarmup, settings.settle,
+                settings.cachedConnections, settings.analyticsExecutions, settings.analyticsRepeats,
+                Boolean.parseBoolean(profile));
+    }
+
+    private static BenchmarkSettings preset(String mode) {
         return switch (mode) {
             case "full" -> new BenchmarkSettings("full", Duration.ofSeconds(5), 6, List.of(1, 16, 64),
                     Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(11), 64, 1_000_000, 20, true);

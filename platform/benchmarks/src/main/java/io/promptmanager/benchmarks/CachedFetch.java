@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * {@code GET /api/v1/prompts/{name}/production} with an API key, the call applications make
- * before every model call: requests per second, server CPU per request, and the database
- * statements the server sent meanwhile — counted as PostgreSQL's committed and rolled-back
- * transactions of the database, minus the harness's own statements, with a settle before each
- * reading so every backend has published its counts.
+ * before every model call: requests per second, server CPU per request, and what reached the
+ * database meanwhile. That is counted from PostgreSQL's per-table statistics (index and
+ * sequential scans, rows written), which only statements touching tables move — exact, unlike
+ * the database's transaction counter, which autovacuum workers and new connections also move.
+ * Each reading follows a settle, so every backend has published its counts.
  */
 final class CachedFetch {
     private final BenchmarkSettings settings;
@@ -25,7 +26,7 @@ final class CachedFetch {
 
     record Result(int connections, long requests, Double seconds, Double requestsPerSecond, Double p50Ms,
                   Double p99Ms, long errorStatusResponses, long socketErrors, Double serverCpuMicrosPerRequest,
-                  Double serverCores, long databaseTransactions, long databaseBackendCpuMicros,
+                  Double serverCores, long tableTouches, long databaseTransactions, long databaseBackendCpuMicros,
                   Double measuredWindowSeconds, Map<String, String> tableActivity,
                   List<ThreadBreakdown.Row> serverThreads) {
     }
@@ -66,11 +67,12 @@ final class CachedFetch {
         // The harness's own statements of the first reading are in the counts by now (the settle); remove them.
         long harnessStatements = database.statements() - statementsBefore;
         long transactions = database.transactions() - transactionsBefore - harnessStatements;
-        Map<String, String> tables = BenchDatabase.activitySince(tablesBefore, database.tableActivity());
+        Map<String, long[]> tablesAfter = database.tableActivity();
+        Map<String, String> tables = BenchDatabase.activitySince(tablesBefore, tablesAfter, 1);
         double window = (System.nanoTime() - windowStart) / 1e9;
         return new Result(connections, requests, ArmTotals.round(seconds, 2), ArmTotals.round(requests / seconds, 1),
                 ArmTotals.round(latencies.millis(50), 3), ArmTotals.round(latencies.millis(99), 3), statusErrors,
                 socketErrors, ArmTotals.round(cpu / 1000.0 / requests, 2), ArmTotals.round(cpu / 1e9 / seconds, 2),
-                transactions, backendCpu / 1000, ArmTotals.round(window, 1), tables, threads.rows());
+                BenchDatabase.touchesSince(tablesBefore, tablesAfter), transactions, backendCpu / 1000, ArmTotals.round(window, 1), tables, threads.rows());
     }
 }

@@ -70,6 +70,13 @@ final class Summary {
                 .append(", socket errors ").append(c.socketErrors()).append(", lost rows ").append(c.lostRows())
                 .append(".\n");
 
+        Results.DatabaseActivity db = r.executionDatabaseActivity();
+        md.append("\nDatabase work of the execution phase (warm-ups included): ").append("%,d".formatted(db.executions()))
+                .append(" executions in ").append("%,d".formatted(db.transactions())).append(" transactions (")
+                .append(n(db.transactionsPerExecution())).append(" per execution); per execution: ")
+                .append(db.perExecutionByTable().toString().replaceAll("[{}]", ""))
+                .append(" (the executions scans are the harness counting rows).\n");
+
         md.append("\n## Memory\n\nIdle: heap used ").append(r.idle().usedHeapMiB()).append(" MiB of ")
                 .append(r.idle().committedHeapMiB()).append(" MiB committed (max ").append(r.idle().maxHeapMiB())
                 .append(" MiB), resident ").append(r.idle().residentMiB()).append(" MiB, ")
@@ -88,7 +95,9 @@ final class Summary {
         md.append("\nDatabase activity during the cached fetch's steady state: ")
                 .append(r.cachedProduction().tableActivity().isEmpty() ? "none"
                         : r.cachedProduction().tableActivity().toString().replaceAll("[{}]", ""))
-                .append(" (").append(r.cachedProduction().databaseTransactions()).append(" transactions).\n");
+                .append(" (the database's transaction counter moved by ").append(r.cachedProduction().databaseTransactions())
+                .append(", autovacuum included; the product's backends used ")
+                .append(r.cachedProduction().databaseBackendCpuMicros() / 1000).append(" ms of CPU).\n");
 
         for (JfrProfile.Result p : r.profiles()) {
             md.append("\n## Profile: ").append(p.what()).append(" (JFR, ").append(p.samples()).append(" samples, ")
