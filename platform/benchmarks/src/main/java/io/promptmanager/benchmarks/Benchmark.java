@@ -76,7 +76,8 @@ public final class Benchmark {
             env.put("PM_ADMIN_API_KEY", operatorKey);
             env.put("PM_OPENROUTER_BASE_URL", upstream.baseUrl());
             env.put("OPENROUTER_API_KEY", UPSTREAM_KEY);
-            env.put("JAVA_OPTS", (SERVER_HEAP + " " + System.getProperty("bench.serverJavaOpts", "")).strip());
+            env.put("JAVA_OPTS", (SERVER_HEAP + " " + GcLog.option(out.resolve("gc.log")) + " "
+                    + System.getProperty("bench.serverJavaOpts", "")).strip());
             LOG.info(() -> "Starting the product on " + database.description());
             try (Product product = Product.start(home, env, Product.freePort(), out.resolve("product.log"),
                     Duration.ofMinutes(3))) {
@@ -123,7 +124,8 @@ public final class Benchmark {
 
         Results.Idle idle = idle(settings, product);
         LOG.info("Execution arms: " + arms.stream().map(Arm::name).toList());
-        ExecutionLoad load = new ExecutionLoad(settings, wrk, upstream, database, product);
+        ExecutionLoad load = new ExecutionLoad(settings, wrk, upstream, database, product,
+                new GcLog(out.resolve("gc.log")));
         long statements = database.statements();
         long transactions = database.transactions();
         Map<String, long[]> tables = database.tableActivity();

@@ -37,7 +37,7 @@ record BenchmarkSettings(String mode, Duration slice, int rounds, List<Integer> 
     private static BenchmarkSettings preset(String mode) {
         return switch (mode) {
             case "full" -> new BenchmarkSettings("full", Duration.ofSeconds(5), 6, List.of(1, 16, 64),
-                    Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(11), 64, 1_000_000, 20, true);
+                    Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(11), 64, 1_000_000, 20, true);
             case "smoke" -> new BenchmarkSettings("smoke", Duration.ofMillis(1000), 1, List.of(1, 64),
                     Duration.ofMillis(1000), Duration.ZERO, Duration.ofSeconds(11), 64, 10_000, 3, false);
             default -> throw new IllegalArgumentException("mode must be full or smoke, not " + mode);

@@ -1,11 +1,11 @@
 package io.promptmanager.benchmarks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -22,10 +22,13 @@ final class ExecutionLoad {
     private final FakeUpstream upstream;
     private final BenchDatabase database;
     private final Product product;
+    private final GcLog gcLog;
     private final Map<Integer, MemoryUnderLoad> memory = new LinkedHashMap<>();
     private final Map<Integer, ThreadBreakdown> threads = new LinkedHashMap<>();
 
-    ExecutionLoad(BenchmarkSettings settings, Wrk wrk, FakeUpstream upstream, BenchDatabase database, Product product) {
+    ExecutionLoad(BenchmarkSettings settings, Wrk wrk, FakeUpstream upstream, BenchDatabase database, Product product,
+                  GcLog gcLog) {
+        this.gcLog = gcLog;
         this.settings = settings;
         this.wrk = wrk;
         this.upstream = upstream;
@@ -74,12 +77,10 @@ final class ExecutionLoad {
         boolean watchMemory = totals != null && arm.recordsExecutions();
         Counters before = Counters.read(upstream, database, arm);
         Map<Long, ThreadCpu.Usage> threadsBefore = watchMemory ? ThreadCpu.snapshot(product.pid()) : null;
-        ServerMetrics start = watchMemory ? ServerMetrics.scrape(product.baseUrl()) : null;
-        AtomicReference<ServerMetrics> middle = new AtomicReference<>();
+        Instant start = Instant.now();
         AtomicLong resident = new AtomicLong();
         Thread sampler = watchMemory ? Thread.ofVirtual().start(() -> {
             Product.sleep(duration.dividedBy(2));
-            middle.set(ServerMetrics.scrape(product.baseUrl()));
             resident.set(ProcStat.residentBytes(product.pid()));
         }) : null;
         SliceResult result = wrk.run(arm.request(), connections, duration);
@@ -93,8 +94,8 @@ final class ExecutionLoad {
             threads.computeIfAbsent(connections, c -> new ThreadBreakdown())
                     .add(threadsBefore, ThreadCpu.snapshot(product.pid()), after.rowsSince(before));
             join(sampler);
-            memory.computeIfAbsent(connections, MemoryUnderLoad::new)
-                    .add(start, middle.get(), resident.get(), ServerMetrics.scrape(product.baseUrl()), result.seconds());
+            memory.computeIfAbsent(connections, MemoryUnderLoad::new).add(gcLog.between(start, Instant.now()),
+                    resident.get(), ServerMetrics.scrape(product.baseUrl()), result.seconds(), after.rowsSince(before));
         }
     }
 

@@ -98,7 +98,12 @@ final class Figures {
                 underLoad.gcPausePercent(), "%", GC_PERCENT, gcWhy()));
         MemoryUnderLoad.Report loaded = underLoad.report();
         figures.add(Figure.info("memory.heapUsed.idle", "Heap used, idle", idle.usedHeapMiB(), "MiB"));
-        figures.add(Figure.info("memory.heapUsed.load", "Heap used, under load (largest sample)", loaded.usedHeapMiB(), "MiB"));
+        figures.add(Figure.info("memory.heapUsed.load", "Heap used, under load (most before a GC)", loaded.heapBeforeGcMiB(),
+                "MiB"));
+        figures.add(Figure.info("memory.heapLive.load", "Heap used, under load (most after a GC)", loaded.heapAfterGcMiB(),
+                "MiB"));
+        figures.add(Figure.info("memory.allocatedPerExecution.c" + most, "Allocated per execution, " + most + " connections",
+                nan(loaded.allocatedKiBPerExecution()), "KiB"));
         figures.add(Figure.info("memory.resident.idle", "Resident memory, idle", idle.residentMiB(), "MiB"));
         figures.add(Figure.info("memory.resident.load", "Resident memory, under load (largest sample)",
                 loaded.residentMiB(), "MiB"));
@@ -161,7 +166,14 @@ final class Figures {
     }
 
     private String gcWhy() {
-        return "the heap is small for the allocation rate: " + allocationSummary("execution");
+        MemoryUnderLoad.Report gc = memory.get(most).report();
+        return ("%d young collections in the measured slices, %s ms of pauses; each run allocates about %s KiB (what young"
+                + " collections freed per stored execution), so at %s runs/s the server allocates %s MiB/s into a heap"
+                + " of %d MiB that G1 sized down to keep its pause goal. %s")
+                .formatted(gc.gcPauses(), Figure.number(nan(gc.gcPauseMs())), Figure.number(nan(gc.allocatedKiBPerExecution())),
+                        Figure.number(arm(most, Arm.PROMPT_MANAGER).requestsPerSecond()),
+                        Figure.number(nan(gc.allocatedKiBPerExecution()) * arm(most, Arm.PROMPT_MANAGER).requestsPerSecond() / 1024),
+                        gc.heapCapacityMiB(), allocationSummary("execution"));
     }
 
     private String cachedWhy() {
@@ -200,8 +212,9 @@ final class Figures {
 
     private String allocationSummary(String what) {
         return profiles.stream().filter(p -> p.what().startsWith(what)).findFirst()
-                .map(p -> Figure.number(nan(p.allocatedKiB())) + " KiB allocated per unit of work")
-                .orElse("no profile in this run");
+                .map(p -> p.allocations().stream().limit(4).map(s -> s.name() + " " + Figure.number(nan(s.percent())) + " %")
+                        .collect(Collectors.joining(", ", "Allocation samples (JFR) by component: ", ".")))
+                .orElse("");
     }
 
     private static double nan(Double value) {

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 /**
  * One extra slice recorded by Java Flight Recorder inside the server ({@code jcmd JFR.start},
  * settings {@code profile}), excluded from every figure: which part of the code the server's
- * Java threads spend their CPU in and what they allocate, per unit of work. A sample is charged
+ * Java threads spend their CPU in, per unit of work, and where they allocate. A sample is charged
  * to the innermost frame that belongs to a known component, so JDK code called by, say, the
  * JSON binder counts as JSON binding.
  */
@@ -58,12 +58,12 @@ final class JfrProfile {
      * @param javaUserMicros   user CPU of the Java threads (not GC, not JIT) per unit
      * @param components       CPU samples per component, with µs per unit (share × javaUserMicros)
      * @param hotMethods       the methods most often on top of the stack
-     * @param allocatedKiB     bytes allocated per unit (JFR's allocation samples, weighted), KiB
-     * @param allocations      allocated bytes per component
+     * @param allocations      JFR's allocation samples per component, counted (their weights are not used: on
+     *                         virtual threads they run far above what the GC log shows was allocated)
      * @param threads          the process's CPU per kind of thread in the recorded slice
      */
     record Result(String what, long units, long samples, Double javaUserMicros, List<Share> components,
-                  List<Share> hotMethods, Double allocatedKiB, List<Share> allocations,
+                  List<Share> hotMethods, List<Share> allocations,
                   List<ThreadBreakdown.Row> threads, String recording) {
     }
 
@@ -93,7 +93,7 @@ final class JfrProfile {
         Map<String, Long> methods = new HashMap<>();
         Map<String, Long> allocated = new HashMap<>();
         long samples = 0;
-        long bytes = 0;
+        long allocationSamples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
@@ -108,9 +108,8 @@ final class JfrProfile {
                     RecordedFrame top = stack.getFrames().getFirst();
                     methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
                 } else if (type.equals("jdk.ObjectAllocationSample")) {
-                    long weight = event.getLong("weight");
-                    bytes += weight;
-                    allocated.merge(component(stack), weight, Long::sum);
+                    allocationSamples++;
+                    allocated.merge(component(stack), 1L, Long::sum);
                 }
             }
         } catch (IOException e) {
@@ -118,8 +117,7 @@ final class JfrProfile {
         }
         return new Result(what, units, samples, ArmTotals.round(javaUserMicros, 1),
                 shares(cpu, samples, javaUserMicros, Integer.MAX_VALUE), shares(methods, samples, javaUserMicros, HOT_METHODS),
-                units == 0 ? null : ArmTotals.round(bytes / 1024.0 / units, 1),
-                shares(allocated, bytes, units == 0 ? Double.NaN : bytes / 1024.0 / units, Integer.MAX_VALUE),
+                shares(allocated, allocationSamples, Double.NaN, Integer.MAX_VALUE),
                 threads.rows(), recording.toString());
     }
 

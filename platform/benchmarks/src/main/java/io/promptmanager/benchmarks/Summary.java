@@ -81,12 +81,15 @@ final class Summary {
                 .append(r.idle().committedHeapMiB()).append(" MiB committed (max ").append(r.idle().maxHeapMiB())
                 .append(" MiB), resident ").append(r.idle().residentMiB()).append(" MiB, ")
                 .append(r.idle().cpuCores()).append(" cores of CPU.\n\n")
-                .append("| connections | heap used MiB | heap committed MiB | resident MiB | GC pauses ms | GC % |\n")
-                .append("|---|---|---|---|---|---|\n");
+                .append("Under load (from the GC log of the measured Prompt Manager slices):\n\n")
+                .append("| connections | heap before GC MiB | after GC MiB | heap size MiB | resident MiB | GC pauses |"
+                        + " pause ms | GC % of time | allocated KiB/execution |\n|---|---|---|---|---|---|---|---|---|\n");
         for (MemoryUnderLoad.Report m : r.memoryUnderLoad()) {
-            md.append("| ").append(m.connections()).append(" | ").append(m.usedHeapMiB()).append(" | ")
-                    .append(m.committedHeapMiB()).append(" | ").append(m.residentMiB()).append(" | ")
-                    .append(n(m.gcPauseMs())).append(" | ").append(n(m.gcPausePercent())).append(" |\n");
+            md.append("| ").append(m.connections()).append(" | ").append(m.heapBeforeGcMiB()).append(" | ")
+                    .append(m.heapAfterGcMiB()).append(" | ").append(m.heapCapacityMiB()).append(" | ")
+                    .append(m.residentMiB()).append(" | ").append(m.gcPauses()).append(" | ").append(n(m.gcPauseMs()))
+                    .append(" | ").append(n(m.gcPausePercent())).append(" | ").append(n(m.allocatedKiBPerExecution()))
+                    .append(" |\n");
         }
 
         md.append("\n## Server CPU per execution, by thread (from /proc, measured slices)\n");
@@ -102,16 +105,16 @@ final class Summary {
         for (JfrProfile.Result p : r.profiles()) {
             md.append("\n## Profile: ").append(p.what()).append(" (JFR, ").append(p.samples()).append(" samples, ")
                     .append(p.units()).append(" units of work)\n\nJava threads' user CPU per unit: ")
-                    .append(n(p.javaUserMicros())).append(" µs; allocated per unit: ").append(n(p.allocatedKiB()))
-                    .append(" KiB.\n\n| component | share of Java CPU samples | ≈ µs per unit |\n|---|---|---|\n");
+                    .append(n(p.javaUserMicros()))
+                    .append(" µs.\n\n| component | share of Java CPU samples | ≈ µs per unit |\n|---|---|---|\n");
             p.components().forEach(s -> md.append("| ").append(s.name()).append(" | ").append(n(s.percent()))
                     .append(" % | ").append(n(s.micros())).append(" |\n"));
             md.append("\n| hottest methods (self) | share |\n|---|---|\n");
             p.hotMethods().forEach(s -> md.append("| `").append(s.name()).append("` | ").append(n(s.percent()))
                     .append(" % |\n"));
-            md.append("\n| allocations by component | share | ≈ KiB per unit |\n|---|---|---|\n");
+            md.append("\n| allocation samples by component | share |\n|---|---|\n");
             p.allocations().forEach(s -> md.append("| ").append(s.name()).append(" | ").append(n(s.percent()))
-                    .append(" % | ").append(n(s.micros())).append(" |\n"));
+                    .append(" % |\n"));
         }
 
         md.append("\n## Analytics\n\n").append("%,d".formatted(r.analytics().executions()))

@@ -72,6 +72,9 @@ final class ThreadCpu {
             {"GC Thread", "GC (G1)"},
             {"G1 ", "GC (G1)"},
             {"pm-production-c", "production cache listener"},
+            {"MasterPoller", "virtual-thread I/O poller"},
+            {"VirtualThread-u", "virtual-thread I/O poller"},
+            {"server-@", "HTTP server listener (accept)"},
             {"VM ", "JVM internals"}};
 
     /** Threads doing the same job are one kind: "GC Thread#0" and "G1 Conc#0" are both GC. */
