@@ -145,7 +145,7 @@ public final class Benchmark {
             profiles.add(JfrProfile.record(product.pid(), out.resolve("profile-cached.jfr"), "cached production fetch",
                     () -> wrk.run(Wrk.Request.get(product.baseUrl() + Provisioning.productionPath(),
                             Map.of("Authorization", "Bearer " + user.apiKey())), settings.cachedConnections(),
-                            settings.slice().multipliedBy(2)).requests()));
+                            settings.slice().multipliedBy(4)).requests()));
         }
         CommitProbe.Result commit = CommitProbe.measure(database, 200);
 
@@ -197,7 +197,7 @@ public final class Benchmark {
         return JfrProfile.record(product.pid(), out.resolve("profile-execution.jfr"),
                 "execution at " + connections + " connections", () -> {
                     long before = upstream.completions();
-                    wrk.run(promptManager.request(), connections, settings.slice().multipliedBy(2));
+                    wrk.run(promptManager.request(), connections, settings.slice().multipliedBy(4));
                     Product.sleep(Duration.ofSeconds(1));
                     return upstream.completions() - before;
                 });

@@ -15,7 +15,7 @@ final class CommitProbe {
     private CommitProbe() {
     }
 
-    record Result(int commits, double p50Ms, double p90Ms) {
+    record Result(int commits, Double p50Ms, Double p90Ms, String loadAverage) {
     }
 
     static Result measure(BenchDatabase database, int commits) {
@@ -39,6 +39,7 @@ final class CommitProbe {
             throw new IllegalStateException("commit probe failed", e);
         }
         Arrays.sort(millis);
-        return new Result(commits, ArmTotals.round(millis[commits / 2], 3), ArmTotals.round(millis[commits * 9 / 10], 3));
+        return new Result(commits, ArmTotals.round(millis[commits / 2], 3), ArmTotals.round(millis[commits * 9 / 10], 3),
+                Machine.loadAverage());
     }
 }

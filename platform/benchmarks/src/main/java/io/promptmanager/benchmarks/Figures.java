@@ -134,10 +134,15 @@ final class Figures {
     private String addedLatencyWhy(ArmTotals pm, ArmTotals direct) {
         return ("through Prompt Manager p50 %s ms against %s ms direct. Each run is a second HTTP hop (client → server →"
                 + " upstream) plus a durable commit the caller waits for: one commit on this PostgreSQL takes %s ms"
-                + " (p50, measured alone); the server spends %s µs of CPU per run at one connection and PostgreSQL %s µs.")
+                + " (p50, measured alone, load average %s); at one connection nothing is shared, so every run also pays"
+                + " its own database round trips (%s transactions per execution over the run: %s) and %s µs of server"
+                + " CPU and %s µs of PostgreSQL CPU.")
                 .formatted(Figure.number(pm.latencies().millis(50)), Figure.number(direct.latencies().millis(50)),
-                        Figure.number(commit.p50Ms()), Figure.number(pm.processCpuMicrosPerCall()),
-                        Figure.number(pm.backendCpuMicrosPerRow()));
+                        Figure.number(commit.p50Ms()), commit.loadAverage(),
+                        Figure.number(activity.transactionsPerExecution() == null ? Double.NaN
+                                : activity.transactionsPerExecution()),
+                        activity.perExecutionByTable().toString().replaceAll("[{}]", ""),
+                        Figure.number(pm.processCpuMicrosPerCall()), Figure.number(pm.backendCpuMicrosPerRow()));
     }
 
     private String throughputWhy(int connections) {
@@ -167,10 +172,13 @@ final class Figures {
 
     private String gcWhy() {
         MemoryUnderLoad.Report gc = memory.get(most).report();
-        return ("%d young collections in the measured slices, %s ms of pauses; each run allocates about %s KiB (what young"
+        return ("%d collections in the measured slices, %s ms of pauses (%s ms each on average; pauses are wall-clock time"
+                + " and stretch when other processes hold the cores); each run allocates about %s KiB (what young"
                 + " collections freed per stored execution), so at %s runs/s the server allocates %s MiB/s into a heap"
                 + " of %d MiB that G1 sized down to keep its pause goal. %s")
-                .formatted(gc.gcPauses(), Figure.number(nan(gc.gcPauseMs())), Figure.number(nan(gc.allocatedKiBPerExecution())),
+                .formatted(gc.gcPauses(), Figure.number(nan(gc.gcPauseMs())),
+                        Figure.number(gc.gcPauses() == 0 ? 0 : nan(gc.gcPauseMs()) / gc.gcPauses()),
+                        Figure.number(nan(gc.allocatedKiBPerExecution())),
                         Figure.number(arm(most, Arm.PROMPT_MANAGER).requestsPerSecond()),
                         Figure.number(nan(gc.allocatedKiBPerExecution()) * arm(most, Arm.PROMPT_MANAGER).requestsPerSecond() / 1024),
                         gc.heapCapacityMiB(), allocationSummary("execution"));

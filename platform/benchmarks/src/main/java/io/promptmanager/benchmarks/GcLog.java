@@ -70,8 +70,10 @@ final class GcLog {
             }
             long before = Long.parseLong(m.group(3));
             long after = Long.parseLong(m.group(4));
-            total = total.plus(new Pauses(1, Double.parseDouble(m.group(6)), before, after, Long.parseLong(m.group(5)),
-                    m.group(2).equals("Young") ? Math.max(0, before - after) : 0));
+            // Remark and Cleanup pauses free nothing; their heap figures would read as live data.
+            boolean collects = m.group(2).equals("Young") || m.group(2).equals("Full");
+            total = total.plus(new Pauses(1, Double.parseDouble(m.group(6)), collects ? before : 0, collects ? after : 0,
+                    Long.parseLong(m.group(5)), m.group(2).equals("Young") ? Math.max(0, before - after) : 0));
         }
         return total;
     }

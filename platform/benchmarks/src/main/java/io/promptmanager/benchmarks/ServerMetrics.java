@@ -4,11 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's JVM memory and GC counters, read from its Prometheus endpoint
- * ({@code /observe/metrics}) — the server is another process, and this is what an operator's
- * monitoring would read too.
+ * The server's JVM heap, read from its Prometheus endpoint ({@code /observe/metrics}) — the
+ * server is another process, and this is what an operator's monitoring would read too. (GC
+ * times come from the GC log instead: these counters round them to whole seconds.)
  */
-record ServerMetrics(long usedHeapBytes, long committedHeapBytes, long maxHeapBytes, double gcPauseSeconds) {
+record ServerMetrics(long usedHeapBytes, long committedHeapBytes, long maxHeapBytes) {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{[^}]*})?\\s+(\\S+)$",
             Pattern.MULTILINE);
 
@@ -17,22 +17,17 @@ record ServerMetrics(long usedHeapBytes, long committedHeapBytes, long maxHeapBy
         long used = 0;
         long committed = 0;
         long max = 0;
-        double pause = 0;
         Matcher m = SAMPLE.matcher(text);
         while (m.find()) {
-            String name = m.group(1);
-            double value = Double.parseDouble(m.group(2));
-            switch (name) {
-                case "memory_usedHeap_bytes" -> used = (long) value;
-                case "memory_committedHeap_bytes" -> committed = (long) value;
-                case "memory_maxHeap_bytes" -> max = (long) value;
-                // Every G1 collector bean counts pauses: Young, Old, and "Concurrent GC" (its Remark and
-                // Cleanup pauses, JDK 20+); the concurrent marking itself is not in these times.
-                case "gc_time_seconds_total" -> pause += value;
+            long value = (long) Double.parseDouble(m.group(2));
+            switch (m.group(1)) {
+                case "memory_usedHeap_bytes" -> used = value;
+                case "memory_committedHeap_bytes" -> committed = value;
+                case "memory_maxHeap_bytes" -> max = value;
                 default -> {
                 }
             }
         }
-        return new ServerMetrics(used, committed, max, pause);
+        return new ServerMetrics(used, committed, max);
     }
 }
