@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the benchmark of docs/performance.md against the packaged product.
 #
-#   mvn -B -q package -DskipTests && platform/benchmarks/run.sh          # full run, ~15 min
+#   mvn -B -q package -DskipTests && platform/benchmarks/run.sh          # full run, ~10 min
 #   platform/benchmarks/run.sh smoke                                       # ~1 min, what CI runs
 #
 # Needs wrk, Node.js/npm (for the reference gateway; skipped without), Java 21+ (JAVA_HOME or PATH).

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How long and how much: {@code full} is the published benchmark (about 15 minutes here);
+ * How long and how much: {@code full} is the published benchmark (about 10 minutes here);
  * {@code smoke} exercises every phase with about 10 seconds of load, to keep the harness working
  * in CI.
  *
