@@ -52,6 +52,9 @@ public final class Benchmark {
 
     /** Runs every phase and writes the result files into {@code out}. */
     public static Results run(BenchmarkSettings settings, Path zip, Path out, Path cache) {
+        if (!Wrk.installed()) {
+            throw new IllegalStateException("The benchmark needs wrk (apt-get install wrk), or -Dbench.wrk=<its path>");
+        }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long startNanos = System.nanoTime();
         Path work = out.resolve("work");
