@@ -154,6 +154,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getPageSource() + "\n" + values;
     }
 
+    /**
+     * Waits until {@link #pageSource()} satisfies {@code condition}: after a dialog closes, Vaadin
+     * removes it and redraws the page in a later round trip.
+     */
+    void awaitPageSource(java.util.function.Predicate<String> condition) {
+        wait.until(driver -> condition.test(pageSource()));
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
     Path screenshot(String name) {
         try {

@@ -86,10 +86,10 @@ class ConsoleJourneysIT {
         browser.click("apikey-done");
 
         // then the key is listed masked, and no longer in the page
+        String masked = secret.substring(0, 8) + "…" + secret.substring(secret.length() - 4);
         browser.awaitVisible("#api-keys");
-        assertThat(browser.pageSource()).contains("journey script")
-                .contains(secret.substring(0, 8) + "…" + secret.substring(secret.length() - 4))
-                .doesNotContain(secret);
+        browser.awaitPageSource(page -> page.contains(masked) && !page.contains(secret));
+        assertThat(browser.pageSource()).contains("journey script").contains(masked).doesNotContain(secret);
         browser.screenshot("console-api-key-created");
 
         // when a program uses it
