@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -149,18 +150,44 @@ public final class ApiKeyService {
         }
         byte[] hash = codec.hash(presentedSecret);
         String cacheKey = HexFormat.of().formatHex(hash);
-        Authenticated entry = authenticated.getIfPresent(cacheKey);
-        boolean loaded = entry == null;
         long generationAtLoad = generation.get();
-        if (loaded) {
-            entry = keys.findByHash(transactions.read(), hash)
+        AtomicBoolean loaded = new AtomicBoolean();
+        // get(key, loader) loads once per key while concurrent requests for it wait: when an entry
+        // expires under load, one query reloads it instead of one per request in flight.
+        Authenticated entry = authenticated.get(cacheKey, ignored -> {
+            loaded.set(true);
+            return keys.findByHash(transactions.read(), hash)
                     .filter(owned -> MessageDigest.isEqual(owned.stored().keyHash(), hash))
                     .map(Authenticated::new)
                     .orElseThrow(ApiKeyService::invalidKey);
+        });
+        if (loaded.get() && generation.get() != generationAtLoad) {
+            // invalidated while loading: serve this request, but do not trust the entry after it
+            authenticated.invalidate(cacheKey);
         }
         ApiKeyRepository.OwnedKey found = entry.owned();
         ApiKey key = found.stored().key();
         Instant now = now();
+        try {
+            requireUsable(found, now);
+        } catch (DomainException refused) {
+            if (loaded.get()) {
+                // only keys that authenticate are trusted from memory: a key restored or re-enabled
+                // on another node must work here at the next request
+                authenticated.invalidate(cacheKey);
+            }
+            throw refused;
+        }
+        Instant staleBefore = now.minus(LAST_USED_PRECISION);
+        Instant lastUsed = entry.lastUsedAt().get();
+        if ((lastUsed == null || lastUsed.isBefore(staleBefore)) && entry.lastUsedAt().compareAndSet(lastUsed, now)) {
+            keys.touch(transactions.read(), key.id(), now, staleBefore);
+        }
+        return new Actor(key.userId(), found.ownerRole(), found.ownerPlan(), Channel.API, key.id(), key.scopes());
+    }
+
+    private void requireUsable(ApiKeyRepository.OwnedKey found, Instant now) {
+        ApiKey key = found.stored().key();
         if (key.revokedAt() != null || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
             throw invalidKey();
         }
@@ -169,23 +196,6 @@ public final class ApiKeyService {
         }
         if (found.ownerRole() != Role.ADMIN && !plans.entitlements(found.ownerPlan()).publicApi()) {
             throw new DomainException(ErrorCode.PLAN_REQUIRED, "The public API requires the PRO plan");
-        }
-        Instant staleBefore = now.minus(LAST_USED_PRECISION);
-        Instant lastUsed = entry.lastUsedAt().get();
-        if ((lastUsed == null || lastUsed.isBefore(staleBefore)) && entry.lastUsedAt().compareAndSet(lastUsed, now)) {
-            keys.touch(transactions.read(), key.id(), now, staleBefore);
-        }
-        if (loaded) {
-            remember(cacheKey, entry, generationAtLoad);
-        }
-        return new Actor(key.userId(), found.ownerRole(), found.ownerPlan(), Channel.API, key.id(), key.scopes());
-    }
-
-    /** Caches a key loaded before any invalidation since {@code generationAtLoad}, never a stale one. */
-    private void remember(String cacheKey, Authenticated entry, long generationAtLoad) {
-        authenticated.put(cacheKey, entry);
-        if (generation.get() != generationAtLoad) {
-            authenticated.invalidate(cacheKey);
         }
     }
 
