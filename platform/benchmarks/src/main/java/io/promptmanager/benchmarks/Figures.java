@@ -197,8 +197,8 @@ final class Figures {
         return ("%d table scans and written rows while serving %,d cached requests over %s s (one every %s s). The production"
                 + " version itself is served from memory; what still reaches the database is the API key: its cache entry"
                 + " expires 5 s after it was loaded (ApiKeyService.CACHE_EXPIRY, expireAfterWrite) and is then read again"
-                + " by every request that misses at that moment (each after HikariCP's connection check, an empty"
-                + " query, when the pooled connection sat idle over 0.5 s), and last_used_at is written once a minute."
+                + " (once per key; each read after HikariCP's connection check, an empty query, when the pooled"
+                + " connection sat idle over 0.5 s), and last_used_at is written once a minute."
                 + " Tables touched: %s.")
                 .formatted(cached.tableTouches(), cached.requests(), Figure.number(window),
                         Figure.number(cached.tableTouches() == 0 ? 0 : window / cached.tableTouches()),
