@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 public final class Benchmark {
     private static final Logger LOG = Logger.getLogger(Benchmark.class.getName());
     private static final String UPSTREAM_KEY = "sk-or-v1-" + "0123456789abcdef".repeat(4);
-    static final String SERVER_HEAP = "-Xmx256m";
+    static final String SERVER_HEAP = "-Xms256m -Xmx256m";
 
     private Benchmark() {
     }

@@ -19,6 +19,7 @@ import io.promptmanager.core.byok.ByokService;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.execution.DeadlineWatchdog;
 import io.promptmanager.core.execution.ExecutionHistoryService;
 import io.promptmanager.core.execution.ExecutionRecorder;
 import io.promptmanager.core.execution.ExecutionRepository;
@@ -79,6 +80,7 @@ public final class CoreServices implements AutoCloseable {
     private final ByokService byokService;
     private final PluginService pluginService;
     private final ExecutionRecorder executionRecorder;
+    private final DeadlineWatchdog deadlineWatchdog;
     private final ExecutionService executionService;
     private final ExecutionHistoryService executionHistoryService;
     private final AnalyticsService analyticsService;
@@ -123,9 +125,10 @@ public final class CoreServices implements AutoCloseable {
         RollupRepository rollupRepository = new RollupRepository();
         this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
                 usageService);
+        this.deadlineWatchdog = DeadlineWatchdog.start();
         this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
-                new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, settings.executions(),
-                clock);
+                new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, deadlineWatchdog,
+                settings.executions(), clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
         this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
         this.platformUsageService = new PlatformUsageService(transactions, new PlatformUsageRepository(), clock);
@@ -278,6 +281,7 @@ public final class CoreServices implements AutoCloseable {
     public void close() {
         billing.close();
         executionRecorder.close();
+        deadlineWatchdog.close();
         productionCacheListener.close();
     }
 }

@@ -47,9 +47,10 @@ public final class ExecutionService {
 
     public ExecutionService(VersionService versions, ModelGateway gateway, ModelAccess modelAccess,
                             CredentialsResolver credentials, UsageService usage, PlanCatalog plans,
-                            ExecutionRecorder recorder, ExecutionSettings settings, Clock clock) {
+                            ExecutionRecorder recorder, DeadlineWatchdog watchdog, ExecutionSettings settings,
+                            Clock clock) {
         this.versions = versions;
-        this.provider = new ProviderCall(gateway);
+        this.provider = new ProviderCall(gateway, watchdog);
         this.modelAccess = modelAccess;
         this.credentials = credentials;
         this.usage = usage;

@@ -7,25 +7,24 @@ import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.StreamListener;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * One provider call that cannot outlive its deadline: providers must stop at the request's
- * deadline themselves, and this is the safety net for one that does not — past the deadline
- * plus a grace period the call is abandoned (interrupted, its later deltas dropped) and fails
- * with TIMEOUT, so the caller's quota unit and response never hang on a stuck plugin.
+ * One provider call that cannot outlive its deadline. It runs on the caller's own thread:
+ * providers must stop at the request's deadline themselves, and the shared
+ * {@link DeadlineWatchdog} is the safety net for one that does not — past the deadline plus a
+ * grace period the call is abandoned (its thread interrupted, its later deltas refused) and fails
+ * with TIMEOUT, so the caller's quota unit and response never hang on a stuck plugin that reacts
+ * to interrupts, as blocking I/O and waits on virtual threads do.
  */
 final class ProviderCall {
     static final Duration GRACE = Duration.ofSeconds(2);
 
     private final ModelGateway gateway;
+    private final DeadlineWatchdog watchdog;
 
-    ProviderCall(ModelGateway gateway) {
+    ProviderCall(ModelGateway gateway, DeadlineWatchdog watchdog) {
         this.gateway = gateway;
+        this.watchdog = watchdog;
     }
 
     /** An exception thrown by the caller's own stream listener (e.g. the client went away). */
@@ -51,64 +50,47 @@ final class ProviderCall {
      */
     CompletionResult run(String providerId, CompletionRequest request, StreamListener listener) {
         GuardedListener guarded = listener == null ? null : new GuardedListener(listener);
-        CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
-        Thread worker = Thread.ofVirtual().name("pm-provider-call-" + request.requestId()).start(() -> {
-            try {
-                outcome.complete(guarded == null ? gateway.complete(providerId, request)
-                        : gateway.stream(providerId, request, guarded));
-            } catch (Throwable t) {
-                outcome.completeExceptionally(t);
-            }
-        });
-        long waitMillis = Math.max(0, Duration.between(Instant.now(), request.deadline()).plus(GRACE).toMillis());
+        DeadlineWatchdog.Watch watch = watchdog.watch(request.deadline().plus(GRACE),
+                guarded == null ? () -> { } : guarded::close);
+        CompletionResult result = null;
+        RuntimeException failure = null;
+        boolean inTime;
         try {
-            return outcome.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            abandon(worker, guarded);
+            result = guarded == null ? gateway.complete(providerId, request) : gateway.stream(providerId, request, guarded);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            inTime = watch.finish();
+        }
+        if (!inTime) {
             throw new ProviderException(ProviderException.Kind.TIMEOUT, "The provider did not answer in time", true,
                     null, guarded != null && guarded.delivered(), 0, null);
-        } catch (InterruptedException e) {
-            abandon(worker, guarded);
-            Thread.currentThread().interrupt();
-            throw new ProviderException(ProviderException.Kind.INTERNAL, "The run was interrupted", true);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (guarded != null && guarded.failure() != null) {
-                throw new ListenerFailure(guarded.failure());
-            }
-            if (cause instanceof ProviderException provider) {
-                throw provider;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
+        if (failure == null) {
+            return result;
+        }
+        if (guarded != null && guarded.failure() != null) {
+            throw new ListenerFailure(guarded.failure());
+        }
+        throw failure;
     }
 
-    private static void abandon(Thread worker, GuardedListener guarded) {
-        if (guarded != null) {
-            guarded.close();
-        }
-        worker.interrupt();
-    }
-
-    /** Passes deltas on until closed; remembers what the caller's listener threw. */
+    /**
+     * Passes deltas on until closed; remembers what the caller's listener threw. Deltas arrive on
+     * the call's thread; {@link #close} comes from the watchdog and never waits for a delivery.
+     */
     private static final class GuardedListener implements StreamListener {
         private final StreamListener delegate;
-        private boolean closed;
-        private boolean delivered;
-        private RuntimeException failure;
+        private volatile boolean closed;
+        private volatile boolean delivered;
+        private volatile RuntimeException failure;
 
         GuardedListener(StreamListener delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public synchronized void onDelta(String text) {
+        public void onDelta(String text) {
             if (closed) {
                 throw new IllegalStateException("the run was abandoned");
             }
@@ -121,15 +103,15 @@ final class ProviderCall {
             }
         }
 
-        synchronized void close() {
+        void close() {
             closed = true;
         }
 
-        synchronized boolean delivered() {
+        boolean delivered() {
             return delivered;
         }
 
-        synchronized RuntimeException failure() {
+        RuntimeException failure() {
             return failure;
         }
     }

@@ -324,6 +324,8 @@ class ExecutionServiceIT {
         assertThat(timeout.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
         assertThat(timeout.getMessage()).isEqualTo("The provider did not answer within 2 seconds");
         assertThat(waited).isBetween(TIMEOUT, TIMEOUT.plus(ProviderCall.GRACE).plusSeconds(3));
+        // the call ran on this thread: the watchdog's interrupt must not outlive it
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
         assertThat(core.usageService().today(free).used()).isZero();
         assertThat(history(free)).extracting(Execution::errorCode).containsExactly("PROVIDER_TIMEOUT");
     }

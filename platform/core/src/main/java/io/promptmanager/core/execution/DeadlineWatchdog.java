@@ -1,0 +1,113 @@
+package io.promptmanager.core.execution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Ends provider calls that outlive their time: a call runs on its caller's own thread and is
+ * {@linkplain #watch watched}; one daemon thread looks over the watched calls every
+ * {@link #SCAN_INTERVAL} and interrupts the thread of any call past its time. A call that ends
+ * in time costs an add to and a remove from a concurrent set — no thread, no timer, no hand-off.
+ */
+public final class DeadlineWatchdog implements AutoCloseable {
+    static final Duration SCAN_INTERVAL = Duration.ofMillis(100);
+    private static final Logger LOG = Logger.getLogger(DeadlineWatchdog.class.getName());
+
+    private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
+    private final Thread scanner;
+    private volatile boolean running = true;
+
+    private DeadlineWatchdog() {
+        this.scanner = Thread.ofPlatform().daemon().name("pm-deadline-watchdog").unstarted(this::scan);
+    }
+
+    /** Starts the scanning thread; {@link #close} stops it. */
+    public static DeadlineWatchdog start() {
+        DeadlineWatchdog watchdog = new DeadlineWatchdog();
+        watchdog.scanner.start();
+        return watchdog;
+    }
+
+    /**
+     * Watches the calling thread until {@link Watch#finish}: past {@code abandonAt} (real time)
+     * the thread is interrupted once and {@code onAbandon} runs first.
+     */
+    Watch watch(Instant abandonAt, Runnable onAbandon) {
+        long nanosLeft = Duration.between(Instant.now(), abandonAt).toNanos();
+        Watch watch = new Watch(Thread.currentThread(), System.nanoTime() + nanosLeft, onAbandon);
+        watched.add(watch);
+        return watch;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scanner.interrupt();
+        try {
+            scanner.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void scan() {
+        while (running) {
+            try {
+                Thread.sleep(SCAN_INTERVAL);
+            } catch (InterruptedException e) {
+                continue; // close() interrupts; the loop condition decides
+            }
+            long now = System.nanoTime();
+            for (Watch watch : watched) {
+                try {
+                    watch.abandonIfOverdue(now);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Abandoning an overdue provider call failed: " + e);
+                }
+            }
+        }
+    }
+
+    /** One watched call. */
+    final class Watch {
+        private final Thread thread;
+        private final long abandonAtNanos;
+        private final Runnable onAbandon;
+        private boolean finished;
+        private boolean abandoned;
+
+        private Watch(Thread thread, long abandonAtNanos, Runnable onAbandon) {
+            this.thread = thread;
+            this.abandonAtNanos = abandonAtNanos;
+            this.onAbandon = onAbandon;
+        }
+
+        /**
+         * Ends the watch, on the watched thread. Returns false when the call was abandoned: the
+         * interrupt it received is cleared here, so it does not leak into what the thread does next.
+         */
+        synchronized boolean finish() {
+            watched.remove(this);
+            finished = true;
+            if (abandoned) {
+                Thread.interrupted();
+                return false;
+            }
+            return true;
+        }
+
+        // Under the same lock as finish(): an interrupt is never delivered after the watch ended.
+        private synchronized void abandonIfOverdue(long nowNanos) {
+            if (finished || abandoned || nowNanos - abandonAtNanos < 0) {
+                return;
+            }
+            abandoned = true;
+            watched.remove(this);
+            onAbandon.run();
+            thread.interrupt();
+        }
+    }
+}
