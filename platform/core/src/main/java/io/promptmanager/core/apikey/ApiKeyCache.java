@@ -1,8 +1,6 @@
 package io.promptmanager.core.apikey;
 
-import io.promptmanager.core.cache.InvalidationTarget;
-import io.promptmanager.core.cache.NotifiedCache;
-import io.promptmanager.core.cache.Payloads;
+import io.promptmanager.core.cache.PerUserCache;
 
 import java.util.HexFormat;
 import java.util.UUID;
@@ -16,50 +14,38 @@ import java.util.function.Predicate;
  * whichever node or tool made it (see V8__cache_invalidation.sql). While notifications cannot be
  * received, every authentication reads the database.
  */
-public final class ApiKeyCache implements InvalidationTarget {
+public final class ApiKeyCache extends PerUserCache<String, ApiKeyRepository.OwnedKey> {
     /** The NOTIFY channel; payload: the owner's user id (anything else drops every key). */
     public static final String CHANNEL = "pm_api_keys";
     static final long MAXIMUM_SIZE = 100_000;
 
-    private final NotifiedCache<String, ApiKeyRepository.OwnedKey> keys = new NotifiedCache<>(MAXIMUM_SIZE);
+    public ApiKeyCache() {
+        super(MAXIMUM_SIZE);
+    }
 
     /** The key with this hash, kept or loaded; null when {@code loader} finds none (nothing is kept then). */
     ApiKeyRepository.OwnedKey get(byte[] hash, Function<byte[], ApiKeyRepository.OwnedKey> loader) {
-        return keys.get(HexFormat.of().formatHex(hash), ignored -> loader.apply(hash));
+        return entries.get(HexFormat.of().formatHex(hash), ignored -> loader.apply(hash));
     }
 
     void forget(byte[] hash) {
-        keys.invalidate(HexFormat.of().formatHex(hash));
+        entries.invalidate(HexFormat.of().formatHex(hash));
     }
 
     void forgetKey(UUID keyId) {
         forgetIf(key -> key.id().equals(keyId));
     }
 
-    void forgetUser(UUID userId) {
+    @Override
+    protected void forgetUser(UUID userId) {
         forgetIf(key -> key.userId().equals(userId));
     }
 
     void forgetAll() {
-        keys.invalidateAll();
-    }
-
-    @Override
-    public void onNotification(String payload) {
-        Payloads.userId(payload).ifPresentOrElse(this::forgetUser, this::forgetAll);
-    }
-
-    @Override
-    public void suspend() {
-        keys.suspend();
-    }
-
-    @Override
-    public void resume() {
-        keys.resume();
+        entries.invalidateAll();
     }
 
     private void forgetIf(Predicate<ApiKey> which) {
-        keys.invalidateIf(owned -> which.test(owned.stored().key()));
+        entries.invalidateIf(owned -> which.test(owned.stored().key()));
     }
 }

@@ -83,7 +83,7 @@ public final class ByokService {
             audit.record(exec, actor, actor.userId(), "byok.set", "byok", actor.userId(), before.orElse(null), after);
             return after;
         });
-        cache.forget(actor.userId());
+        cache.forgetUser(actor.userId());
         return new ByokStatus(saved.last4(), saved.updatedAt(), true);
     }
 
@@ -123,7 +123,7 @@ public final class ByokService {
             keys.delete(exec, actor.userId());
             audit.record(exec, actor, actor.userId(), "byok.delete", "byok", actor.userId(), before.key(), null);
         }));
-        cache.forget(actor.userId());
+        cache.forgetUser(actor.userId());
     }
 
     /**
@@ -169,7 +169,7 @@ public final class ByokService {
             return changed;
         });
         if (resealed) {
-            cache.forget(owner);
+            cache.forgetUser(owner);
         }
         return resealed;
     }
