@@ -106,6 +106,21 @@ class ByokCacheIT {
     }
 
     @Test
+    void keysEmptiedByHandInSqlAreNoLongerUsedOnceNotified() {
+        // given: the other node keeps the user's key
+        Actor pro = fixture.user(Plan.PRO);
+        String prompt = fixture.prompt(pro, PREMIUM_MODEL);
+        thisNode.byokService().put(pro, ByokFixture.newKey());
+        Await.within(NOTIFIED, () -> run(otherNode, pro, prompt).billingType() == BillingType.BYOK);
+
+        // when
+        platform.database().dbClient().execute().dml("TRUNCATE byok_keys");
+
+        // then
+        Await.within(NOTIFIED, () -> run(otherNode, pro, prompt).billingType() == BillingType.SYSTEM);
+    }
+
+    @Test
     void aDowngradeStopsUsingTheKeptKeyAtOnce() {
         // given: the other node keeps the user's key
         Actor pro = fixture.user(Plan.PRO);
