@@ -4,9 +4,11 @@ import io.promptmanager.core.analytics.AnalyticsService;
 import io.promptmanager.core.analytics.PlatformUsageRepository;
 import io.promptmanager.core.analytics.PlatformUsageService;
 import io.promptmanager.core.analytics.RollupRepository;
+import io.promptmanager.core.apikey.ApiKeyCache;
 import io.promptmanager.core.apikey.ApiKeyCodec;
 import io.promptmanager.core.apikey.ApiKeyRepository;
 import io.promptmanager.core.apikey.ApiKeyService;
+import io.promptmanager.core.apikey.LastUseWriter;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.audit.AuditRepository;
 import io.promptmanager.core.billing.Billing;
@@ -14,8 +16,10 @@ import io.promptmanager.core.billing.BillingService;
 import io.promptmanager.core.billing.BillingWebhooks;
 import io.promptmanager.core.billing.GraceSweep;
 import io.promptmanager.core.byok.ByokCredentialsResolver;
+import io.promptmanager.core.byok.ByokKeyCache;
 import io.promptmanager.core.byok.ByokRepository;
 import io.promptmanager.core.byok.ByokService;
+import io.promptmanager.core.cache.InvalidationListener;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.StartupException;
 import io.promptmanager.core.db.Transactions;
@@ -35,7 +39,6 @@ import io.promptmanager.core.plugin.PluginService;
 import io.promptmanager.core.prompt.CategoryRepository;
 import io.promptmanager.core.prompt.CategoryService;
 import io.promptmanager.core.prompt.ProductionCache;
-import io.promptmanager.core.prompt.ProductionCacheListener;
 import io.promptmanager.core.prompt.PromptRepository;
 import io.promptmanager.core.prompt.PromptService;
 import io.promptmanager.core.prompt.VersionRepository;
@@ -54,13 +57,15 @@ import io.promptmanager.plugin.model.ModelProvider;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Core's application services, built once over one database and shared by the API and the
  * console. Closing it stops core's background work (execution recorder, after writing what is
- * queued; cache invalidation listener; billing grace sweep); the database and the extensions
+ * queued; cache invalidation listener; API keys' last-use writer, after writing what it holds;
+ * billing grace sweep); the database and the extensions
  * (model providers, key storage, billing provider) are closed by their owners (the wiring place,
  * the plugin host). Build it with {@link #builder(Database, CoreSettings)}.
  */
@@ -74,7 +79,8 @@ public final class CoreServices implements AutoCloseable {
     private final PromptService promptService;
     private final VersionService versionService;
     private final CategoryService categoryService;
-    private final ProductionCacheListener productionCacheListener;
+    private final LastUseWriter apiKeyLastUses;
+    private final InvalidationListener invalidationListener;
     private final ProviderRegistry providerRegistry;
     private final ModelService modelService;
     private final ByokService byokService;
@@ -97,8 +103,11 @@ public final class CoreServices implements AutoCloseable {
         this.auditLog = new AuditLog(new AuditRepository(), transactions, clock);
         this.usageService = new UsageService(transactions, new UsageRepository(), planCatalog, clock);
         UserRepository userRepository = new UserRepository();
-        this.apiKeyService = new ApiKeyService(transactions, new ApiKeyRepository(), userRepository,
-                new ApiKeyCodec(settings.apiKeyPepper()), auditLog, planCatalog, clock);
+        ApiKeyRepository apiKeyRepository = new ApiKeyRepository();
+        ApiKeyCache apiKeyCache = new ApiKeyCache();
+        this.apiKeyLastUses = new LastUseWriter(transactions, apiKeyRepository, LastUseWriter.DEFAULT_INTERVAL);
+        this.apiKeyService = new ApiKeyService(transactions, apiKeyRepository, userRepository,
+                new ApiKeyCodec(settings.apiKeyPepper()), auditLog, planCatalog, apiKeyCache, apiKeyLastUses, clock);
         this.userService = new UserService(transactions, userRepository, new PasswordHasher(),
                 new LoginThrottle(clock), auditLog, planCatalog, usageService, settings.accounts(), clock,
                 apiKeyService::forgetUser);
@@ -114,13 +123,18 @@ public final class CoreServices implements AutoCloseable {
                 productionCache, providerRegistry, clock);
         this.modelService = new ModelService(providerRegistry, planCatalog);
         this.pluginService = new PluginService(plugins);
-        this.byokService = new ByokService(transactions, new ByokRepository(), single(keyStorages, KeyStorage::id,
-                "key storage"), providerRegistry, auditLog, planCatalog, clock);
+        ByokKeyCache byokKeyCache = new ByokKeyCache();
+        this.byokService = new ByokService(transactions, new ByokRepository(), byokKeyCache,
+                single(keyStorages, KeyStorage::id, "key storage"), providerRegistry, auditLog, planCatalog, clock);
         this.billing = new Billing(transactions, single(billingProviders, BillingProvider::id, "billing provider"),
                 userService, userRepository, auditLog, planCatalog, settings.billing(), apiKeyService::forgetUser, clock);
         // before any background work starts: a failed check leaves nothing running
         byokService.verifyStoredKeysOpen();
-        this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
+        this.invalidationListener = InvalidationListener.start(database, Map.of(
+                ProductionCache.CHANNEL, productionCache,
+                ApiKeyCache.CHANNEL, apiKeyCache,
+                ByokKeyCache.CHANNEL, byokKeyCache));
+        apiKeyLastUses.start();
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
         this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
@@ -274,7 +288,7 @@ public final class CoreServices implements AutoCloseable {
 
     /** True while this node receives other nodes' cache invalidations. */
     public boolean isListeningForInvalidations() {
-        return productionCacheListener.isListening();
+        return invalidationListener.isListening();
     }
 
     @Override
@@ -282,6 +296,7 @@ public final class CoreServices implements AutoCloseable {
         billing.close();
         executionRecorder.close();
         deadlineWatchdog.close();
-        productionCacheListener.close();
+        invalidationListener.close();
+        apiKeyLastUses.close();
     }
 }

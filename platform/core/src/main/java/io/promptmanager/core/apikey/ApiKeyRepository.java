@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +42,11 @@ public final class ApiKeyRepository {
             FROM api_keys k WHERE k.operator_key FOR UPDATE
             """;
     private static final String REVOKE = "UPDATE api_keys SET revoked_at = ? WHERE id = ?::uuid AND revoked_at IS NULL";
-    // The guard makes concurrent requests on several nodes write at most once per period.
-    private static final String TOUCH = """
-            UPDATE api_keys SET last_used_at = ? WHERE id = ?::uuid AND (last_used_at IS NULL OR last_used_at < ?)
+    // One statement for every key a node used; the guard keeps the latest use when nodes' writes cross.
+    private static final String TOUCH_ALL = """
+            UPDATE api_keys k SET last_used_at = u.used_at
+            FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ',')::timestamptz[]) AS u (id, used_at)
+            WHERE k.id = u.id AND (k.last_used_at IS NULL OR k.last_used_at < u.used_at)
             """;
     private static final String REPLACE_OPERATOR_KEY = """
             UPDATE api_keys SET user_id = ?::uuid, name = ?, key_hash = ?, prefix = ?, last4 = ?, scopes = string_to_array(?, ','),
@@ -97,8 +100,10 @@ public final class ApiKeyRepository {
         exec.update(REVOKE, Timestamp.from(at), keyId);
     }
 
-    void touch(DbExecute exec, UUID keyId, Instant now, Instant usedBefore) {
-        exec.update(TOUCH, Timestamp.from(now), keyId, Timestamp.from(usedBefore));
+    /** Sets each key's last use, unless a later one is stored already. */
+    void touchAll(DbExecute exec, List<Map.Entry<UUID, Instant>> uses) {
+        exec.update(TOUCH_ALL, uses.stream().map(use -> use.getKey().toString()).collect(Collectors.joining(",")),
+                uses.stream().map(use -> use.getValue().toString()).collect(Collectors.joining(",")));
     }
 
     void replaceOperatorKey(DbExecute exec, ApiKey key, byte[] keyHash) {

@@ -1,7 +1,5 @@
 package io.promptmanager.core.apikey;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.dbclient.DbExecute;
 import io.promptmanager.core.audit.AuditLog;
 import io.promptmanager.core.common.Channel;
@@ -17,40 +15,30 @@ import io.promptmanager.core.user.UserRepository;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * API keys: PRO (or ADMIN) only, stored as keyed hashes, shown once. Authentication answers from
- * a short-lived in-memory cache of the keys that authenticated, keyed by hash: a change made on
- * this node (revocation, plan, role, disabled) applies at once, one made on another node within
- * the cache expiry ({@link #CACHE_EXPIRY} by default).
+ * the {@link ApiKeyCache} of keys that authenticated, so a request reads nothing from the
+ * database: a change made on this node (revocation, plan, role, disabled) is applied to it at
+ * once, one made anywhere else as soon as its database notification arrives. A key's expiry is
+ * checked at every request. Last use is recorded in memory and written by the {@link LastUseWriter}.
  */
 public final class ApiKeyService {
-    /** The longest time another node's revocation or account change goes unnoticed here. */
-    public static final Duration CACHE_EXPIRY = Duration.ofSeconds(5);
-    private static final long CACHE_MAXIMUM_SIZE = 100_000;
     public static final String OPERATOR_KEY_NAME = "operator key (PM_ADMIN_API_KEY)";
     static final String INVALID_KEY = "Invalid or expired API key";
     static final int MAX_NAME_LENGTH = 100;
     private static final int MIN_OPERATOR_KEY_LENGTH = 32;
     private static final int MAX_SECRET_LENGTH = 512;
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E]+");
-    // last_used_at is informative: writing it at most this often keeps the API hot path read-only.
-    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final Transactions transactions;
     private final ApiKeyRepository keys;
@@ -58,30 +46,20 @@ public final class ApiKeyService {
     private final ApiKeyCodec codec;
     private final AuditLog audit;
     private final PlanCatalog plans;
+    private final ApiKeyCache cache;
+    private final LastUseWriter lastUses;
     private final Clock clock;
-    private final Cache<String, Authenticated> authenticated;
-    // Bumped by every invalidation: a key loaded before it must not be cached after it.
-    private final AtomicLong generation = new AtomicLong();
 
     public ApiKeyService(Transactions transactions, ApiKeyRepository keys, UserRepository users, ApiKeyCodec codec,
-                         AuditLog audit, PlanCatalog plans, Clock clock) {
-        this(transactions, keys, users, codec, audit, plans, clock, CACHE_EXPIRY);
-    }
-
-    /** @param cacheExpiry how long an authenticated key is trusted without reading it again (at most 5 s) */
-    public ApiKeyService(Transactions transactions, ApiKeyRepository keys, UserRepository users, ApiKeyCodec codec,
-                         AuditLog audit, PlanCatalog plans, Clock clock, Duration cacheExpiry) {
-        if (cacheExpiry.isNegative() || cacheExpiry.compareTo(CACHE_EXPIRY) > 0) {
-            throw new IllegalArgumentException("the API key cache expiry must be between 0 and " + CACHE_EXPIRY);
-        }
-        this.authenticated = Caffeine.newBuilder().maximumSize(CACHE_MAXIMUM_SIZE)
-                .expireAfterWrite(cacheExpiry).build();
+                         AuditLog audit, PlanCatalog plans, ApiKeyCache cache, LastUseWriter lastUses, Clock clock) {
         this.transactions = transactions;
         this.keys = keys;
         this.users = users;
         this.codec = codec;
         this.audit = audit;
         this.plans = plans;
+        this.cache = cache;
+        this.lastUses = lastUses;
         this.clock = clock;
     }
 
@@ -120,7 +98,7 @@ public final class ApiKeyService {
                     before.scopes(), before.createdAt(), before.lastUsedAt(), before.expiresAt(), now);
             audit.record(exec, actor, before.userId(), "apikey.revoke", "apikey", keyId, before, after);
         });
-        forget(key -> key.id().equals(keyId));
+        cache.forgetKey(keyId);
     }
 
     /**
@@ -128,7 +106,7 @@ public final class ApiKeyService {
      * disabled flag applies to the next request; call after the change committed.
      */
     public void forgetUser(UUID userId) {
-        forget(key -> key.userId().equals(userId));
+        cache.forgetUser(userId);
     }
 
     /** Admin: issues a key for a user (provisioning), whatever the user's plan; NOT_FOUND for an unknown user. */
@@ -149,40 +127,22 @@ public final class ApiKeyService {
             throw invalidKey();
         }
         byte[] hash = codec.hash(presentedSecret);
-        String cacheKey = HexFormat.of().formatHex(hash);
-        long generationAtLoad = generation.get();
-        AtomicBoolean loaded = new AtomicBoolean();
-        // get(key, loader) loads once per key while concurrent requests for it wait: when an entry
-        // expires under load, one query reloads it instead of one per request in flight.
-        Authenticated entry = authenticated.get(cacheKey, ignored -> {
-            loaded.set(true);
-            return keys.findByHash(transactions.read(), hash)
-                    .filter(owned -> MessageDigest.isEqual(owned.stored().keyHash(), hash))
-                    .map(Authenticated::new)
-                    .orElseThrow(ApiKeyService::invalidKey);
-        });
-        if (loaded.get() && generation.get() != generationAtLoad) {
-            // invalidated while loading: serve this request, but do not trust the entry after it
-            authenticated.invalidate(cacheKey);
+        ApiKeyRepository.OwnedKey found = cache.get(hash, ignored -> keys.findByHash(transactions.read(), hash)
+                .filter(owned -> MessageDigest.isEqual(owned.stored().keyHash(), hash))
+                .orElse(null));
+        if (found == null) {
+            throw invalidKey();
         }
-        ApiKeyRepository.OwnedKey found = entry.owned();
         ApiKey key = found.stored().key();
         Instant now = now();
         try {
             requireUsable(found, now);
         } catch (DomainException refused) {
-            if (loaded.get()) {
-                // only keys that authenticate are trusted from memory: a key restored or re-enabled
-                // on another node must work here at the next request
-                authenticated.invalidate(cacheKey);
-            }
+            // only keys that authenticate are kept: an expired one goes, a restored one is read again
+            cache.forget(hash);
             throw refused;
         }
-        Instant staleBefore = now.minus(LAST_USED_PRECISION);
-        Instant lastUsed = entry.lastUsedAt().get();
-        if ((lastUsed == null || lastUsed.isBefore(staleBefore)) && entry.lastUsedAt().compareAndSet(lastUsed, now)) {
-            keys.touch(transactions.read(), key.id(), now, staleBefore);
-        }
+        lastUses.record(key.id(), now);
         return new Actor(key.userId(), found.ownerRole(), found.ownerPlan(), Channel.API, key.id(), key.scopes());
     }
 
@@ -196,18 +156,6 @@ public final class ApiKeyService {
         }
         if (found.ownerRole() != Role.ADMIN && !plans.entitlements(found.ownerPlan()).publicApi()) {
             throw new DomainException(ErrorCode.PLAN_REQUIRED, "The public API requires the PRO plan");
-        }
-    }
-
-    private void forget(Predicate<ApiKey> which) {
-        generation.incrementAndGet();
-        authenticated.asMap().values().removeIf(entry -> which.test(entry.owned().stored().key()));
-    }
-
-    /** A key that authenticated, and when this node last wrote its last use. */
-    private record Authenticated(ApiKeyRepository.OwnedKey owned, AtomicReference<Instant> lastUsedAt) {
-        Authenticated(ApiKeyRepository.OwnedKey owned) {
-            this(owned, new AtomicReference<>(owned.stored().key().lastUsedAt()));
         }
     }
 
@@ -248,7 +196,7 @@ public final class ApiKeyService {
                 audit.record(exec, null, adminId, "apikey.rotate", "apikey", wanted.id(), current.get().key(), wanted);
             }
         });
-        forget(key -> true);
+        cache.forgetAll();
     }
 
     private ApiKey operatorKey(UUID adminId, String secret, Optional<ApiKey> current) {

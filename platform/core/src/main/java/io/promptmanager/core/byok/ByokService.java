@@ -39,16 +39,18 @@ public final class ByokService {
     private final Transactions transactions;
     private final ByokRepository keys;
     private final KeySealer sealer;
+    private final ByokKeyCache cache;
     private final ModelGateway gateway;
     private final AuditLog audit;
     private final PlanCatalog plans;
     private final Clock clock;
 
     /** @param storage the installed key storage; empty when none is (BYOK then answers KEY_STORAGE_UNAVAILABLE) */
-    public ByokService(Transactions transactions, ByokRepository keys, Optional<KeyStorage> storage,
+    public ByokService(Transactions transactions, ByokRepository keys, ByokKeyCache cache, Optional<KeyStorage> storage,
                        ModelGateway gateway, AuditLog audit, PlanCatalog plans, Clock clock) {
         this.transactions = transactions;
         this.keys = keys;
+        this.cache = cache;
         this.sealer = new KeySealer(storage);
         this.gateway = gateway;
         this.audit = audit;
@@ -81,6 +83,7 @@ public final class ByokService {
             audit.record(exec, actor, actor.userId(), "byok.set", "byok", actor.userId(), before.orElse(null), after);
             return after;
         });
+        cache.forgetUser(actor.userId());
         return new ByokStatus(saved.last4(), saved.updatedAt(), true);
     }
 
@@ -120,6 +123,7 @@ public final class ByokService {
             keys.delete(exec, actor.userId());
             audit.record(exec, actor, actor.userId(), "byok.delete", "byok", actor.userId(), before.key(), null);
         }));
+        cache.forgetUser(actor.userId());
     }
 
     /**
@@ -152,7 +156,7 @@ public final class ByokService {
     }
 
     private boolean resealOne(Actor admin, UUID owner) {
-        return transactions.inTransaction(exec -> {
+        boolean resealed = transactions.inTransaction(exec -> {
             Optional<ByokRepository.StoredKey> stored = keys.lock(exec, owner);
             if (stored.isEmpty() || !sealer.needsReseal(stored.get().sealed())) {
                 return false;
@@ -164,6 +168,10 @@ public final class ByokService {
             }
             return changed;
         });
+        if (resealed) {
+            cache.forgetUser(owner);
+        }
+        return resealed;
     }
 
     /**
@@ -188,12 +196,16 @@ public final class ByokService {
         }
     }
 
-    /** The key a run of the actor uses, when they saved one and their plan includes BYOK. */
+    /**
+     * The key a run of the actor uses, when they saved one and their plan includes BYOK. The plan
+     * is the actor's (current for each request), so a downgrade applies at once; the sealed key,
+     * or its absence, comes from the cache, and is opened for this run only.
+     */
     Optional<String> activeKey(Actor actor) {
         if (!sealer.installed() || !entitled(actor.plan())) {
             return Optional.empty();
         }
-        return keys.find(transactions.read(), actor.userId()).map(this::open);
+        return cache.get(actor.userId(), userId -> keys.find(transactions.read(), userId)).map(this::open);
     }
 
     private String open(ByokRepository.StoredKey stored) {

@@ -3,6 +3,7 @@ package io.promptmanager.core.prompt;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.dbclient.DbExecute;
+import io.promptmanager.core.cache.InvalidationTarget;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.db.Transactions;
 
@@ -18,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * The PRODUCTION version of each (user, prompt name), kept in memory so the hot path answers
  * without touching the database. Writers {@link #announce announce} a change inside their
  * transaction (a PostgreSQL NOTIFY, delivered to every node on commit) and {@link #evict evict}
- * locally after commit; {@link ProductionCacheListener} applies other nodes' announcements.
+ * locally after commit; the {@link io.promptmanager.core.cache.InvalidationListener} applies every node's
+ * announcements.
  * "No such prompt" and "no PRODUCTION version" are cached too, so polling a missing prompt stays
  * cheap.
  */
-public final class ProductionCache {
+public final class ProductionCache implements InvalidationTarget {
     /** The NOTIFY channel; payload {@code <userId>/<prompt name>}. */
     public static final String CHANNEL = "pm_production";
     public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
@@ -76,7 +78,8 @@ public final class ProductionCache {
     }
 
     /** Applies an announcement received from the channel; an unreadable one clears everything. */
-    void onNotification(String payload) {
+    @Override
+    public void onNotification(String payload) {
         int slash = payload == null ? -1 : payload.indexOf('/');
         try {
             evict(UUID.fromString(payload.substring(0, slash)), payload.substring(slash + 1));
@@ -86,13 +89,15 @@ public final class ProductionCache {
     }
 
     /** Without invalidation (listener disconnected) every call reads the database, and nothing is kept. */
-    void suspend() {
+    @Override
+    public void suspend() {
         bypass = true;
         evictAll();
     }
 
     /** Invalidation works again: start from an empty cache, since notifications may have been missed. */
-    void resume() {
+    @Override
+    public void resume() {
         bypass = false;
         evictAll();
     }

@@ -256,19 +256,31 @@ class ApiKeyServiceIT {
     }
 
     @Test
-    void writesLastUsedAtMostOnceAMinute() {
+    void showsTheLastUseOnceItIsWrittenAndNeverMovesItBack() {
+        // given
         Actor owner = Actor.console(newUser(Plan.PRO));
         CreatedApiKey created = create(owner, "busy", null, Set.of());
         Instant first = clock.instant();
 
+        // when: used, then written
         apiKeys.authenticate(created.secret());
-        clock.advance(Duration.ofSeconds(59));
-        apiKeys.authenticate(created.secret());
+        assertThat(apiKeys.list(owner).getFirst().lastUsedAt()).isNull();
+        fixture.lastUses.flush();
+
+        // then
         assertThat(apiKeys.list(owner).getFirst().lastUsedAt()).isEqualTo(first);
 
-        clock.advance(Duration.ofSeconds(2));
+        // when: used again on another node, then later on this one, and this node writes first
+        AccountsFixture otherNode = new AccountsFixture(database, clock);
+        clock.advance(Duration.ofSeconds(61));
+        otherNode.apiKeys.authenticate(created.secret());
+        clock.advance(Duration.ofSeconds(10));
         apiKeys.authenticate(created.secret());
-        assertThat(apiKeys.list(owner).getFirst().lastUsedAt()).isEqualTo(first.plusSeconds(61));
+        fixture.lastUses.flush();
+        otherNode.lastUses.flush();
+
+        // then: the older use written last does not move it back
+        assertThat(apiKeys.list(owner).getFirst().lastUsedAt()).isEqualTo(first.plusSeconds(71));
     }
 
     @Test

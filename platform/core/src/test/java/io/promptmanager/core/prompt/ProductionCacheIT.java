@@ -2,11 +2,14 @@ package io.promptmanager.core.prompt;
 
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.promptmanager.core.apikey.Scope;
+import io.promptmanager.core.cache.InvalidationListener;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.DatabaseSettings;
+import io.promptmanager.core.testing.Await;
 import io.promptmanager.core.testing.CountingConnectionPool;
+import io.promptmanager.core.testing.ListenerConnections;
 import io.promptmanager.core.testing.TestDatabase;
 import io.promptmanager.core.user.Actor;
 import org.junit.jupiter.api.AfterEach;
@@ -14,16 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 
 import static io.promptmanager.core.prompt.PromptServiceIT.assertNotFound;
 import static io.promptmanager.core.prompt.PromptServiceIT.assertScopeRequired;
@@ -43,14 +38,14 @@ class ProductionCacheIT {
 
     @BeforeEach
     void startTwoNodes() throws Exception {
-        a = Node.start(settings, null);
+        a = Node.start(settings, false);
         alice = TestUsers.newUser(a.stack.db);
         a.stack.prompts.create(alice, new PromptInput("greeting", null, null, null));
         a.stack.versions.create(alice, "greeting", VersionServiceIT.simpleVersion("v1"));
         a.stack.versions.create(alice, "greeting", VersionServiceIT.simpleVersion("v2"));
         a.stack.versions.promote(alice, "greeting", 1);
         // started after the set-up, so no announcement of it is still on its way to B
-        b = Node.start(settings, null);
+        b = Node.start(settings, false);
     }
 
     @AfterEach
@@ -101,7 +96,7 @@ class ProductionCacheIT {
         long promotedAt = System.nanoTime();
 
         // then
-        awaitWithin(Duration.ofSeconds(1),
+        Await.within(Duration.ofSeconds(1),
                 () -> b.stack.versions.production(alice, "greeting").version().number() == 2);
         assertThat(Duration.ofNanos(System.nanoTime() - promotedAt)).isLessThan(Duration.ofSeconds(1));
         ProductionVersion fresh = b.stack.versions.production(alice, "greeting");
@@ -127,12 +122,12 @@ class ProductionCacheIT {
 
         // when: promote another version, then roll back to the first
         a.stack.versions.promote(alice, "greeting", 2);
-        awaitWithin(Duration.ofSeconds(1), () -> !b.stack.versions.production(alice, "greeting").etag().equals(etag));
+        Await.within(Duration.ofSeconds(1), () -> !b.stack.versions.production(alice, "greeting").etag().equals(etag));
         String second = b.stack.versions.production(alice, "greeting").etag();
         a.stack.versions.promote(alice, "greeting", 1);
 
         // then: the rolled-back version is a new state with its own ETag
-        awaitWithin(Duration.ofSeconds(1), () -> b.stack.versions.production(alice, "greeting").version().number() == 1);
+        Await.within(Duration.ofSeconds(1), () -> b.stack.versions.production(alice, "greeting").version().number() == 1);
         String rolledBack = b.stack.versions.production(alice, "greeting").etag();
         assertThat(rolledBack).isNotEqualTo(etag).isNotEqualTo(second);
         assertThat(a.stack.versions.production(alice, "greeting").etag()).isEqualTo(rolledBack);
@@ -147,23 +142,23 @@ class ProductionCacheIT {
         a.stack.versions.archive(alice, "greeting", 1);
 
         // then
-        awaitWithin(Duration.ofSeconds(1), () -> hasNoProduction(b, "greeting"));
+        Await.within(Duration.ofSeconds(1), () -> hasNoProduction(b, "greeting"));
 
         // when: promoted again, then renamed
         a.stack.versions.promote(alice, "greeting", 2);
-        awaitWithin(Duration.ofSeconds(1), () -> !hasNoProduction(b, "greeting"));
+        Await.within(Duration.ofSeconds(1), () -> !hasNoProduction(b, "greeting"));
         assertThat(hasNoProduction(b, "welcome")).isTrue();
         a.stack.prompts.update(alice, "greeting", new PromptInput("welcome", null, null, null));
 
         // then
-        awaitWithin(Duration.ofSeconds(1), () -> hasNoProduction(b, "greeting") && !hasNoProduction(b, "welcome"));
+        Await.within(Duration.ofSeconds(1), () -> hasNoProduction(b, "greeting") && !hasNoProduction(b, "welcome"));
         assertThat(b.stack.versions.production(alice, "welcome").version().promptName()).isEqualTo("welcome");
 
         // when: deleted
         a.stack.prompts.delete(alice, "welcome");
 
         // then
-        awaitWithin(Duration.ofSeconds(1), () -> hasNoProduction(b, "welcome"));
+        Await.within(Duration.ofSeconds(1), () -> hasNoProduction(b, "welcome"));
     }
 
     @Test
@@ -191,13 +186,12 @@ class ProductionCacheIT {
     @Test
     void afterLosingItsConnectionANodeReadsTheDatabaseUntilItListensAgainThenCachesAgain() throws Exception {
         // given: node C whose listener reconnects only when the test allows it
-        Semaphore reconnect = new Semaphore(0);
-        try (Node c = Node.start(settings, reconnect)) {
+        try (Node c = Node.start(settings, true)) {
             ProductionVersion cached = c.stack.versions.production(alice, "greeting");
 
             // when: its listening connection dies
-            c.terminateListenerBackend();
-            awaitWithin(Duration.ofSeconds(5), () -> !c.listener.isListening());
+            c.connections.cutCurrent();
+            Await.within(Duration.ofSeconds(5), () -> !c.listener.isListening());
 
             // then: a change it cannot hear about is still seen at once, by reading the database
             a.stack.versions.promote(alice, "greeting", 2);
@@ -207,8 +201,8 @@ class ProductionCacheIT {
             assertThat(c.pool.statements()).isGreaterThan(whileDisconnected);
 
             // when: it listens again
-            reconnect.release();
-            awaitWithin(Duration.ofSeconds(5), c.listener::isListening);
+            c.connections.allowReconnect();
+            Await.within(Duration.ofSeconds(5), c.listener::isListening);
 
             // then: one load, then memory again, and notifications work again
             assertThat(c.stack.versions.production(alice, "greeting").version().number()).isEqualTo(2);
@@ -216,7 +210,7 @@ class ProductionCacheIT {
             c.stack.versions.production(alice, "greeting");
             assertThat(c.pool.statements()).isEqualTo(reloaded);
             a.stack.versions.promote(alice, "greeting", 1);
-            awaitWithin(Duration.ofSeconds(1), () -> c.stack.versions.production(alice, "greeting").version().number() == 1);
+            Await.within(Duration.ofSeconds(1), () -> c.stack.versions.production(alice, "greeting").version().number() == 1);
             assertThat(c.stack.versions.production(alice, "greeting").etag()).isNotEqualTo(cached.etag());
         }
     }
@@ -231,58 +225,25 @@ class ProductionCacheIT {
         }
     }
 
-    private static void awaitWithin(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", limit).isLessThan(deadline);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     /** One node: its own pool (counting statements), prompt services, cache and listener. */
     private static final class Node implements AutoCloseable {
         final Database database;
         final CountingConnectionPool pool;
         final PromptStack stack;
-        final ProductionCacheListener listener;
-        final List<Integer> listenerPids = new CopyOnWriteArrayList<>();
+        final ListenerConnections connections;
+        final InvalidationListener listener;
 
-        private Node(DatabaseSettings settings, Semaphore reconnectGate) throws Exception {
+        private Node(DatabaseSettings settings, boolean gatedReconnect) throws Exception {
             database = Database.start(settings);
             pool = new CountingConnectionPool(database.dataSource());
             stack = new PromptStack(JdbcClientBuilder.create().connectionPool(pool).build());
-            AtomicInteger opened = new AtomicInteger();
-            listener = new ProductionCacheListener(() -> {
-                if (opened.getAndIncrement() > 0 && reconnectGate != null) {
-                    try {
-                        reconnectGate.acquire();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SQLException("interrupted");
-                    }
-                }
-                Connection connection = database.openDedicatedConnection();
-                try (Statement statement = connection.createStatement();
-                     ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
-                    pid.next();
-                    listenerPids.add(pid.getInt(1));
-                }
-                return connection;
-            }, stack.cache).start();
+            connections = gatedReconnect ? ListenerConnections.gated(database) : ListenerConnections.open(database);
+            listener = new InvalidationListener(connections, Map.of(ProductionCache.CHANNEL, stack.cache)).start();
             assertThat(listener.awaitListening(Duration.ofSeconds(10))).isTrue();
         }
 
-        static Node start(DatabaseSettings settings, Semaphore reconnectGate) throws Exception {
-            return new Node(settings, reconnectGate);
-        }
-
-        void terminateListenerBackend() {
-            stack.db.execute().get("SELECT pg_terminate_backend(?) AS done", listenerPids.getLast());
+        static Node start(DatabaseSettings settings, boolean gatedReconnect) throws Exception {
+            return new Node(settings, gatedReconnect);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.promptmanager.core.prompt;
+package io.promptmanager.core.cache;
 
 import io.promptmanager.core.db.Database;
 import org.postgresql.PGConnection;
@@ -8,19 +8,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * Applies other nodes' PRODUCTION changes to this node's {@link ProductionCache}: one dedicated
- * connection LISTENs on {@link ProductionCache#CHANNEL} and a daemon thread polls it. When the
- * connection fails, the cache is bypassed (every read goes to the database) and the listener
- * reconnects with exponential backoff; once listening again it starts from an empty cache, since
- * notifications sent meanwhile were lost.
+ * Delivers database change notifications to this node's caches: one dedicated connection LISTENs
+ * on every registered channel and a daemon thread polls it, handing each notification to the
+ * channel's {@link InvalidationTarget}. When the connection fails, every target is suspended
+ * (reads go to the database) and the listener reconnects with exponential backoff; once
+ * listening again every target resumes from empty, since notifications sent meanwhile were lost.
+ * Notifications come from {@code pg_notify} in application code or in triggers, and are
+ * delivered when the writing transaction commits, to every node (the writer's included).
  */
-public final class ProductionCacheListener implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ProductionCacheListener.class.getName());
+public final class InvalidationListener implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(InvalidationListener.class.getName());
+    private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final int POLL_MILLIS = 250;
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
@@ -33,27 +40,36 @@ public final class ProductionCacheListener implements AutoCloseable {
     }
 
     private final Connector connector;
-    private final ProductionCache cache;
+    private final Map<String, InvalidationTarget> targets;
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
 
-    public ProductionCacheListener(Connector connector, ProductionCache cache) {
+    /** @param targets by channel name (lower-case letters, digits and underscores) */
+    public InvalidationListener(Connector connector, Map<String, ? extends InvalidationTarget> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("nothing to listen for");
+        }
+        targets.keySet().forEach(channel -> {
+            if (!CHANNEL.matcher(channel).matches()) {
+                throw new IllegalArgumentException("not a channel name: " + channel);
+            }
+        });
         this.connector = connector;
-        this.cache = cache;
+        this.targets = new LinkedHashMap<>(targets);
     }
 
     /** Starts listening on the database's dedicated connections; close the result to stop. */
-    public static ProductionCacheListener start(Database database, ProductionCache cache) {
-        return new ProductionCacheListener(database::openDedicatedConnection, cache).start();
+    public static InvalidationListener start(Database database, Map<String, ? extends InvalidationTarget> targets) {
+        return new InvalidationListener(database::openDedicatedConnection, targets).start();
     }
 
     /** Starts the background thread (once); returns at once, see {@link #awaitListening}. */
-    public synchronized ProductionCacheListener start() {
+    public synchronized InvalidationListener start() {
         if (thread == null) {
             running = true;
-            thread = Thread.ofPlatform().daemon().name("pm-production-cache-listener").start(this::run);
+            thread = Thread.ofPlatform().daemon().name("pm-cache-invalidation-listener").start(this::run);
         }
         return this;
     }
@@ -96,12 +112,12 @@ public final class ProductionCacheListener implements AutoCloseable {
                 if (!running) {
                     break;
                 }
+                // suspended before it says so: whoever sees isListening() false finds every cache bypassed
+                targets.values().forEach(InvalidationTarget::suspend);
                 listening = false;
-                cache.suspend();
                 long retryMillis = backoff.toMillis();
-                LOG.warning(() -> "Production cache lost its database notifications ("
-                        + e.getClass().getSimpleName() + "); retrying in " + retryMillis
-                        + " ms, reading from the database meanwhile");
+                LOG.warning(() -> "Caches lost their database notifications (" + e.getClass().getSimpleName()
+                        + "); retrying in " + retryMillis + " ms, reading from the database meanwhile");
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -111,13 +127,15 @@ public final class ProductionCacheListener implements AutoCloseable {
 
     private void listen(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + ProductionCache.CHANNEL);
+            for (String channel : targets.keySet()) {
+                statement.execute("LISTEN " + channel);
+            }
         }
-        // Anything announced before this LISTEN was not received: start over from the database.
-        cache.resume();
+        // Anything announced before these LISTENs was not received: start over from the database.
+        targets.values().forEach(InvalidationTarget::resume);
         listening = true;
         if (firstListen.getCount() == 0) {
-            LOG.info("Production cache receives database notifications again");
+            LOG.info("Caches receive database notifications again");
         }
         firstListen.countDown();
     }
@@ -129,7 +147,7 @@ public final class ProductionCacheListener implements AutoCloseable {
             PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
             if (notifications != null && notifications.length > 0) {
                 for (PGNotification notification : notifications) {
-                    cache.onNotification(notification.getParameter());
+                    deliver(notification);
                 }
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince > HEARTBEAT.toNanos()) {
@@ -139,6 +157,20 @@ public final class ProductionCacheListener implements AutoCloseable {
                 }
                 quietSince = System.nanoTime();
             }
+        }
+    }
+
+    private void deliver(PGNotification notification) {
+        InvalidationTarget target = targets.get(notification.getName());
+        if (target == null) {
+            return;
+        }
+        try {
+            target.onNotification(notification.getParameter());
+        } catch (RuntimeException e) {
+            // a target that cannot apply a change must not keep what it may have missed
+            LOG.log(Level.WARNING, "Cache of channel " + notification.getName() + " failed on a notification", e);
+            target.resume();
         }
     }
 
