@@ -17,14 +17,14 @@ final class Records {
 
     static ExecutionRecord succeeded(UUID userId, String prompt, int version, String model, BillingType billing,
                                      long latencyMs, BigDecimal cost, Instant at) {
-        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, version, "fake", model, Channel.API, billing,
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, version, null, "fake", model, Channel.API, billing,
                 ExecutionStatus.SUCCEEDED, null, "stop", new Tokens(10, 20),
                 cost == null ? Cost.UNKNOWN : new Cost(cost, CostSource.PROVIDER), latencyMs, "gen-1",
                 "{\"text\":\"x\"}", false, "output", false, at, uncounted(userId, at), true);
     }
 
     static ExecutionRecord failed(UUID userId, String prompt, String errorCode, long latencyMs, Instant at) {
-        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, 1, "fake", "fake/model", Channel.API,
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, 1, null, "fake", "fake/model", Channel.API,
                 BillingType.SYSTEM, ExecutionStatus.FAILED, errorCode, null, Tokens.NONE, Cost.UNKNOWN, latencyMs,
                 null, "{}", false, "", false, at, uncounted(userId, at), false);
     }
