@@ -101,7 +101,8 @@ final class AnalyticsLoad {
                     new PlanCatalog(PlanSettings.defaults()), Clock.systemUTC());
             SplittableRandom random = new SplittableRandom(42);
             List<CompletableFuture<Void>> pending = new ArrayList<>();
-            try (ExecutionRecorder recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(),
+            try (ExecutionRecorder recorder = ExecutionRecorder.start(new Transactions(database.writerDbClient()),
+                    new ExecutionRepository(),
                     new RollupRepository(), usage)) {
                 for (int i = 0; i < executions; i++) {
                     pending.add(recorder.record(execution(userId, first, (int) ((long) i * DAYS / executions), random)));

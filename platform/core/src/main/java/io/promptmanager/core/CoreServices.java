@@ -121,8 +121,8 @@ public final class CoreServices implements AutoCloseable {
         this.productionCacheListener = ProductionCacheListener.start(database, productionCache);
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
-        this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
-                usageService);
+        this.executionRecorder = ExecutionRecorder.start(new Transactions(database.writerDbClient()),
+                executionRepository, rollupRepository, usageService);
         this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
                 new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, settings.executions(),
                 clock);

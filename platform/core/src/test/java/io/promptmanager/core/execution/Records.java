@@ -29,6 +29,21 @@ final class Records {
                 null, "{}", false, "", false, at, uncounted(userId, at), false);
     }
 
+    /** A failed run whose quota unit, counted on {@code countedOn} when it started, is given back. */
+    static ExecutionRecord refunded(UUID userId, String prompt, LocalDate countedOn, Instant at) {
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, 1, null, "fake", "fake/model", Channel.API,
+                BillingType.SYSTEM, ExecutionStatus.FAILED, "PROVIDER_UNAVAILABLE", null, Tokens.NONE, Cost.UNKNOWN,
+                9, null, "{}", false, "", false, at, new QuotaReservation(userId, countedOn, true), false);
+    }
+
+    /** The same run, made by the version {@code versionId}. */
+    static ExecutionRecord ofVersion(ExecutionRecord r, UUID versionId) {
+        return new ExecutionRecord(r.id(), r.userId(), r.promptName(), r.versionNumber(), versionId, r.provider(),
+                r.model(), r.channel(), r.billingType(), r.status(), r.errorCode(), r.finishReason(), r.tokens(),
+                r.cost(), r.latencyMs(), r.providerRequestId(), r.variablesJson(), r.variablesTruncated(), r.output(),
+                r.outputTruncated(), r.createdAt(), r.reservation(), r.consumesQuota());
+    }
+
     private static QuotaReservation uncounted(UUID userId, Instant at) {
         return new QuotaReservation(userId, LocalDate.ofInstant(at, ZoneOffset.UTC), false);
     }
