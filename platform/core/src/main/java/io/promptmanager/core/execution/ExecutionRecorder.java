@@ -65,7 +65,11 @@ public final class ExecutionRecorder implements AutoCloseable {
         this.writer = Thread.ofPlatform().daemon().name("pm-execution-recorder").unstarted(this::run);
     }
 
-    /** Starts the writer thread; {@link #close} stops it after writing everything queued. */
+    /**
+     * Starts the writer thread; {@link #close} stops it after writing everything queued. Give it
+     * {@link io.promptmanager.core.db.Database#writerDbClient}'s transactions, where its one
+     * statement is planned once per connection rather than once per batch.
+     */
     public static ExecutionRecorder start(Transactions transactions, ExecutionRepository executions,
                                           RollupRepository rollups, UsageService usage) {
         ExecutionRecorder recorder = new ExecutionRecorder(transactions, executions, rollups, usage);
