@@ -81,7 +81,7 @@ public final class Seeds {
     private static ExecutionRecord run(User user, String prompt, String model, BillingType billing,
                                        ExecutionStatus status, String errorCode, Tokens tokens, Cost cost,
                                        long latencyMs, String output, Instant at) {
-        return new ExecutionRecord(UUID.randomUUID(), user.id(), prompt, 1, "fake", model, Channel.CONSOLE, billing,
+        return new ExecutionRecord(UUID.randomUUID(), user.id(), prompt, 1, null, "fake", model, Channel.CONSOLE, billing,
                 status, errorCode, status == ExecutionStatus.SUCCEEDED ? "stop" : null, tokens, cost, latencyMs,
                 status == ExecutionStatus.SUCCEEDED ? "gen-" + UUID.randomUUID() : null, "{\"text\":\"seeded\"}",
                 false, output, false, at, new QuotaReservation(user.id(), LocalDate.ofInstant(at, ZoneOffset.UTC), false),

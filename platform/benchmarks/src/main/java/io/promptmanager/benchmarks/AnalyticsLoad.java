@@ -101,7 +101,8 @@ final class AnalyticsLoad {
                     new PlanCatalog(PlanSettings.defaults()), Clock.systemUTC());
             SplittableRandom random = new SplittableRandom(42);
             List<CompletableFuture<Void>> pending = new ArrayList<>();
-            try (ExecutionRecorder recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(),
+            try (ExecutionRecorder recorder = ExecutionRecorder.start(new Transactions(database.writerDbClient()),
+                    new ExecutionRepository(),
                     new RollupRepository(), usage)) {
                 for (int i = 0; i < executions; i++) {
                     pending.add(recorder.record(execution(userId, first, (int) ((long) i * DAYS / executions), random)));
@@ -125,7 +126,7 @@ final class AnalyticsLoad {
         long latencyMs = 200 + (long) Math.abs(random.nextGaussian() * 900);
         Tokens tokens = failed ? Tokens.NONE : new Tokens(50 + random.nextInt(2000), 10 + random.nextInt(800));
         Cost cost = failed ? Cost.UNKNOWN : new Cost(BigDecimal.valueOf(random.nextInt(5_000_000), 9), CostSource.PROVIDER);
-        return new ExecutionRecord(UUID.randomUUID(), userId, "prompt-%02d".formatted(prompt), version, "openrouter",
+        return new ExecutionRecord(UUID.randomUUID(), userId, "prompt-%02d".formatted(prompt), version, null, "openrouter",
                 MODELS[(prompt + version) % MODELS.length], Channel.API, billing,
                 failed ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED, failed ? "PROVIDER_UNAVAILABLE" : null,
                 failed ? null : "stop", tokens, cost, latencyMs, failed ? null : "gen-" + UUID.randomUUID(),

@@ -137,8 +137,8 @@ public final class CoreServices implements AutoCloseable {
         apiKeyLastUses.start();
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
-        this.executionRecorder = ExecutionRecorder.start(transactions, executionRepository, rollupRepository,
-                usageService);
+        this.executionRecorder = ExecutionRecorder.start(new Transactions(database.writerDbClient()),
+                executionRepository, rollupRepository, usageService);
         this.deadlineWatchdog = DeadlineWatchdog.start();
         this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
                 new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, deadlineWatchdog,

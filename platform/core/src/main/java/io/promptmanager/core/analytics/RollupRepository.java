@@ -3,6 +3,7 @@ package io.promptmanager.core.analytics;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.promptmanager.core.common.BillingType;
+import io.promptmanager.core.db.SqlWrite;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -79,11 +80,11 @@ public final class RollupRepository {
                       Measures measures) {
     }
 
-    /** Adds the runs of a batch to their rollup rows, with one statement. */
-    public void add(DbExecute exec, List<RollupEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+    /**
+     * The addition of a batch's runs to their rollup rows, as one statement: the runs are summed
+     * per row first, so no row is upserted twice by it.
+     */
+    public SqlWrite add(List<RollupEntry> entries) {
         Map<Key, Measures> rows = new TreeMap<>(Key.ORDER);
         for (RollupEntry e : entries) {
             Measures measures = Measures.of(e);
@@ -107,7 +108,7 @@ public final class RollupRepository {
             }
             i++;
         }
-        exec.insert(UPSERT, (Object[]) columns);
+        return new SqlWrite(UPSERT, (Object[]) columns);
     }
 
     /** The user's totals of each UTC day from {@code from} to {@code to}, both included. */

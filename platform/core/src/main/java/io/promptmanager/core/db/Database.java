@@ -16,28 +16,35 @@ import java.util.logging.Logger;
 
 /**
  * The platform's database: an embedded or external PostgreSQL, migrated by Flyway at start,
- * reached through one HikariCP pool and Helidon's DB client. Closing it closes the pool, then
- * stops the embedded server.
+ * reached through HikariCP pools and Helidon's DB client — the main pool, and one connection of
+ * its own for the execution recorder's writes ({@link #writerDbClient}). Closing it closes the
+ * pools, then stops the embedded server.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final EmbeddedPostgresServer embedded;
     private final HikariDataSource dataSource;
+    private final HikariDataSource writerDataSource;
     private final DbClient dbClient;
+    private final DbClient writerDbClient;
     private final String jdbcUrl;
     private final String user;
     private final String password;
 
-    private Database(EmbeddedPostgresServer embedded, HikariDataSource dataSource, String jdbcUrl,
-                     String user, String password) {
+    private Database(EmbeddedPostgresServer embedded, HikariDataSource dataSource,
+                     HikariDataSource writerDataSource, String jdbcUrl, String user, String password) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.writerDataSource = writerDataSource;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.dbClient = JdbcClientBuilder.create()
                 .connectionPool(new HikariConnectionPool(dataSource))
+                .build();
+        this.writerDbClient = JdbcClientBuilder.create()
+                .connectionPool(new HikariConnectionPool(writerDataSource))
                 .build();
     }
 
@@ -56,9 +63,10 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource dataSource = pool(settings, url, user, password);
             migrate(dataSource);
+            HikariDataSource writerDataSource = writerPool(settings, url, user, password, dataSource);
             LOG.info(() -> "Database ready: " + (settings.embedded()
                     ? "embedded PostgreSQL in " + settings.dataDir().resolve("postgres") : redact(settings.url())));
-            return new Database(embedded, dataSource, url, user, password);
+            return new Database(embedded, dataSource, writerDataSource, url, user, password);
         } catch (RuntimeException e) {
             closeQuietly(embedded);
             throw e;
@@ -66,16 +74,47 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(DatabaseSettings settings, String url, String user, String password) {
+        HikariConfig config = config(settings, url, user, password, "prompt-manager");
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        return open(config, url);
+    }
+
+    /**
+     * One connection (the recorder writes one batch at a time) on which prepared statements use
+     * their generic plan from the first execution. The recorder's statement has the same shape
+     * whatever its arrays hold, but PostgreSQL would otherwise plan it anew for every batch (each
+     * custom plan, costed for the actual array lengths, looks cheaper than the generic one), and
+     * that planning costs more than executing a small batch.
+     */
+    private static HikariDataSource writerPool(DatabaseSettings settings, String url, String user, String password,
+                                               HikariDataSource main) {
+        HikariConfig config = config(settings, url, user, password, "prompt-manager-writer");
+        config.setMaximumPoolSize(1);
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
+        config.addDataSourceProperty("prepareThreshold", 1);
+        try {
+            return open(config, url);
+        } catch (RuntimeException e) {
+            main.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig config(DatabaseSettings settings, String url, String user, String password,
+                                       String name) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("prompt-manager");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(settings.maxPoolSize());
         config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectTimeout().toSeconds()));
-        config.addDataSourceProperty("ApplicationName", "prompt-manager");
+        config.addDataSourceProperty("ApplicationName", name);
+        return config;
+    }
+
+    private static HikariDataSource open(HikariConfig config, String url) {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -105,6 +144,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The execution recorder's own connection, whose prepared statements run their generic plan. */
+    public DbClient writerDbClient() {
+        return writerDbClient;
+    }
+
     /**
      * A connection outside the pool, for the long-lived LISTEN of cache invalidation: a pooled
      * connection would lose its LISTEN registrations when recycled.
@@ -132,6 +176,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        writerDataSource.close();
         dataSource.close();
         closeQuietly(embedded);
     }

@@ -6,6 +6,7 @@ import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.common.Channel;
 import io.promptmanager.core.common.Cursor;
 import io.promptmanager.core.common.Json;
+import io.promptmanager.core.db.SqlWrite;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -35,14 +36,15 @@ public final class ExecutionRepository {
         }
     };
     // A whole batch in one statement: one array per column, zipped by unnest. The prompt's id is
-    // looked up by name here, so a prompt deleted meanwhile just leaves it null.
+    // read from the version that ran (a primary-key lookup), so a prompt deleted meanwhile (its
+    // versions go with it) just leaves it null instead of failing the foreign key.
     private static final String INSERT = """
             INSERT INTO executions (id, user_id, prompt_id, prompt_name, version_number, provider, model, channel,
                                     billing_type, status, error_code, finish_reason, prompt_tokens,
                                     completion_tokens, cost, cost_source, latency_ms, provider_request_id,
                                     variables, variables_truncated, output, output_truncated, created_at)
             SELECT t.id::uuid, t.user_id::uuid,
-                   (SELECT p.id FROM prompts p WHERE p.user_id = t.user_id::uuid AND p.name = t.prompt_name),
+                   (SELECT v.prompt_id FROM prompt_versions v WHERE v.id = t.version_id::uuid),
                    t.prompt_name, t.version_number::integer, t.provider, t.model, t.channel, t.billing_type,
                    t.status, t.error_code, t.finish_reason, t.prompt_tokens::bigint, t.completion_tokens::bigint,
                    t.cost::numeric, t.cost_source, t.latency_ms::bigint, t.provider_request_id,
@@ -50,10 +52,11 @@ public final class ExecutionRepository {
                    t.created_at::timestamptz
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS t(id, user_id, prompt_name, version_number, provider, model, channel, billing_type, status,
-                      error_code, finish_reason, prompt_tokens, completion_tokens, cost, cost_source, latency_ms,
-                      provider_request_id, variables, variables_truncated, output, output_truncated, created_at)
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS t(id, user_id, version_id, prompt_name, version_number, provider, model, channel, billing_type,
+                      status, error_code, finish_reason, prompt_tokens, completion_tokens, cost, cost_source,
+                      latency_ms, provider_request_id, variables, variables_truncated, output, output_truncated,
+                      created_at)
             """;
     private static final String SUMMARY_COLUMNS = """
             SELECT e.id, e.prompt_id, e.prompt_name, e.version_number, e.provider, e.model, e.channel,
@@ -80,13 +83,14 @@ public final class ExecutionRepository {
             LIMIT ?
             """;
 
-    /** Inserts every record of a batch with one statement. */
-    public void insert(DbExecute exec, List<ExecutionRecord> records) {
+    /** The insert of every record of a batch, as one statement. */
+    public SqlWrite insert(List<ExecutionRecord> records) {
         int n = records.size();
-        String[][] columns = new String[22][n];
+        String[][] columns = new String[23][n];
         for (int i = 0; i < n; i++) {
             ExecutionRecord r = records.get(i);
-            String[] row = {r.id().toString(), r.userId().toString(), r.promptName(),
+            String[] row = {r.id().toString(), r.userId().toString(),
+                    r.versionId() == null ? null : r.versionId().toString(), r.promptName(),
                     Integer.toString(r.versionNumber()), r.provider(), r.model(), r.channel().name(),
                     r.billingType().name(), r.status().name(), r.errorCode(), r.finishReason(),
                     Long.toString(r.tokens().prompt()), Long.toString(r.tokens().completion()),
@@ -98,7 +102,7 @@ public final class ExecutionRepository {
                 columns[c][i] = row[c];
             }
         }
-        exec.insert(INSERT, (Object[]) columns);
+        return new SqlWrite(INSERT, (Object[]) columns);
     }
 
     public Optional<Execution> find(DbExecute exec, UUID userId, UUID id) {

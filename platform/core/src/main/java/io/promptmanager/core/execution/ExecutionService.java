@@ -196,8 +196,8 @@ public final class ExecutionService {
             StoredText.Capped variables = StoredText.variables(request.variables());
             StoredText.Capped text = StoredText.output(output);
             return new ExecutionRecord(id, actor.userId(), rendered.promptName(), rendered.version(),
-                    model.providerId(), model.id(), actor.channel(), key.billingType(), status, errorCode,
-                    finishReason, tokens, cost, latencyMs, providerRequestId, variables.text(),
+                    rendered.versionId(), model.providerId(), model.id(), actor.channel(), key.billingType(), status,
+                    errorCode, finishReason, tokens, cost, latencyMs, providerRequestId, variables.text(),
                     variables.truncated(), text.text(), text.truncated(), createdAt, reservation, consumesQuota);
         }
     }

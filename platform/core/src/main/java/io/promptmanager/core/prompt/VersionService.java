@@ -165,7 +165,7 @@ public final class VersionService {
         List<Message> messages = version.messages().stream()
                 .map(m -> new Message(m.role(), templates.compile(m.content()).render(values)))
                 .toList();
-        return new RenderedPrompt(version.promptName(), version.number(), messages, version.provider(),
+        return new RenderedPrompt(version.promptName(), version.number(), version.id(), messages, version.provider(),
                 version.model(), version.parameters());
     }
 

@@ -1,6 +1,7 @@
 package io.promptmanager.core.quota;
 
 import io.helidon.dbclient.DbExecute;
+import io.promptmanager.core.db.SqlWrite;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -52,18 +53,14 @@ public final class UsageRepository {
         return exec.get(CONSUME, userId, day, limit, limit).isPresent();
     }
 
-    /** Adds each positive amount to its day (no limit: the runs already happened). */
-    public void add(DbExecute exec, List<Delta> increments) {
-        if (!increments.isEmpty()) {
-            exec.insert(ADD, columns(increments));
-        }
+    /** The addition of each positive amount to its day (no limit: the runs already happened). */
+    public SqlWrite add(List<Delta> increments) {
+        return new SqlWrite(ADD, columns(increments));
     }
 
-    /** Subtracts each amount from its day, never below zero. */
-    public void subtract(DbExecute exec, List<Delta> refunds) {
-        if (!refunds.isEmpty()) {
-            exec.update(SUBTRACT, columns(refunds));
-        }
+    /** The subtraction of each amount from its day, never below zero. */
+    public SqlWrite subtract(List<Delta> refunds) {
+        return new SqlWrite(SUBTRACT, columns(refunds));
     }
 
     private static Object[] columns(List<Delta> deltas) {

@@ -3,6 +3,7 @@ package io.promptmanager.core.quota;
 import io.helidon.dbclient.DbExecute;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.common.RetryLaterException;
+import io.promptmanager.core.db.SqlWrite;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.plan.PlanCatalog;
@@ -85,11 +86,14 @@ public final class UsageService {
     }
 
     /**
-     * Settles finished runs inside the transaction that records them, so each settles exactly
-     * once: a failed counted run gives its unit back to the day it was taken on (even after
-     * midnight; never below zero), a successful uncounted run is counted on its day.
+     * The writes that settle finished runs, to be applied with the runs' records (see
+     * {@link Transactions#writeAll}) so each settles exactly once: a failed counted run gives its
+     * unit back to the day it was taken on (even after midnight; never below zero), a successful
+     * uncounted run is counted on its day. The increments come first, then the refunds, each
+     * sorted by user and day, so concurrent writers lock the counters in the same order; no
+     * counter is in both.
      */
-    public void settle(DbExecute exec, Collection<QuotaOutcome> outcomes) {
+    public List<SqlWrite> settle(Collection<QuotaOutcome> outcomes) {
         Map<DayKey, Integer> totals = new TreeMap<>(DayKey.ORDER);
         for (QuotaOutcome outcome : outcomes) {
             int delta = outcome.reservation().settlement(outcome.consumed());
@@ -107,8 +111,7 @@ public final class UsageService {
                 refunds.add(new UsageRepository.Delta(key.userId(), key.day(), -delta));
             }
         });
-        repository.add(exec, increments);
-        repository.subtract(exec, refunds);
+        return List.of(repository.add(increments), repository.subtract(refunds));
     }
 
     private RetryLaterException quotaExceeded(Plan plan, int limit, Instant now, LocalDate day) {

@@ -138,7 +138,7 @@ public final class AnalyticsBenchmark {
         Cost cost = failed ? Cost.UNKNOWN : new Cost(BigDecimal.valueOf(random.nextInt(5_000_000), 9),
                 CostSource.PROVIDER);
         QuotaReservation reservation = new QuotaReservation(userId, LocalDate.ofInstant(at, ZoneOffset.UTC), false);
-        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, version, "openrouter", model, Channel.API,
+        return new ExecutionRecord(UUID.randomUUID(), userId, prompt, version, null, "openrouter", model, Channel.API,
                 billing, failed ? ExecutionStatus.FAILED : ExecutionStatus.SUCCEEDED,
                 failed ? "PROVIDER_UNAVAILABLE" : null, failed ? null : "stop", tokens, cost, latencyMs,
                 failed ? null : "gen-" + UUID.randomUUID(), "{\"text\":\"benchmark input\"}", false,

@@ -54,17 +54,17 @@ class AnalyticsServiceIT {
         RollupRepository rollups = new RollupRepository();
         analytics = new AnalyticsService(transactions, rollups, clock);
         UUID id = owner.userId();
-        transactions.run(exec -> rollups.add(exec, List.of(
+        transactions.writeAll(List.of(rollups.add(List.of(
                 run(id, DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 100, "0.1"),
                 run(id, DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 200, "0.2"),
                 run(id, DAY_1, "summary", 2, "m/large", BillingType.BYOK, true, 300, null),
                 run(id, DAY_1, "summary", 2, "m/large", BillingType.BYOK, false, 50, null),
-                run(other.userId(), DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 999, "9"))));
+                run(other.userId(), DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 999, "9")))));
         // a second batch adds to the same rows
-        transactions.run(exec -> rollups.add(exec, List.of(
+        transactions.writeAll(List.of(rollups.add(List.of(
                 run(id, DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 400, "0.000000000001"),
                 run(id, DAY_2, "translate", 1, "m/small", BillingType.SYSTEM, true, 1000, "1"),
-                run(id, DAY_2.plusDays(1), "translate", 1, "m/small", BillingType.SYSTEM, true, 5, "5"))));
+                run(id, DAY_2.plusDays(1), "translate", 1, "m/small", BillingType.SYSTEM, true, 5, "5")))));
     }
 
     @AfterAll
@@ -123,9 +123,9 @@ class AnalyticsServiceIT {
         UUID id = third.userId();
         List<String> days = List.of("2026-01-15", "2026-01-20", "2026-02-10", "2026-03-01", "2026-03-31",
                 "2026-04-01", "2026-04-02");
-        transactions.run(exec -> new RollupRepository().add(exec, days.stream()
+        transactions.writeAll(List.of(new RollupRepository().add(days.stream()
                 .map(day -> run(id, LocalDate.parse(day), "monthly", 1, "m/small", BillingType.SYSTEM, true, 10, "1"))
-                .toList()));
+                .toList())));
 
         for (GroupBy groupBy : GroupBy.values()) {
             AnalyticsReport report = analytics.report(third,

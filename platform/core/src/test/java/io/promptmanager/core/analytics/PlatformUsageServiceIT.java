@@ -44,12 +44,12 @@ class PlatformUsageServiceIT {
         UUID gone = accounts.users.create(admin, new NewUser("gone@example.com", PASSWORD, "Gone", Plan.PRO, null)).id();
         accounts.users.update(admin, gone, new UserChanges(null, null, true));
         RollupRepository rollups = new RollupRepository();
-        accounts.transactions.run(exec -> rollups.add(exec, List.of(
+        accounts.transactions.writeAll(List.of(rollups.add(List.of(
                 run(ada.userId(), "2026-03-01", BillingType.SYSTEM, "0.10"),
                 run(ada.userId(), "2026-03-01", BillingType.BYOK, "0.50"),
                 run(bob, "2026-03-01", BillingType.SYSTEM, "0.05"),
                 run(bob, "2026-03-03", BillingType.SYSTEM, null),
-                run(bob, "2026-02-20", BillingType.SYSTEM, "9"))));
+                run(bob, "2026-02-20", BillingType.SYSTEM, "9")))));
         platform = new PlatformUsageService(accounts.transactions, new PlatformUsageRepository(), clock);
         subscription(accounts, ada.userId(), "sub_paying", "ACTIVE", true);
         subscription(accounts, bob, "sub_ended", "CANCELED", false);

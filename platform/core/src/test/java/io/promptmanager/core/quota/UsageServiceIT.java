@@ -186,7 +186,7 @@ class UsageServiceIT {
         clock.advance(Duration.ofDays(1));
         usage.reserve(free.id(), Plan.FREE);
 
-        fixture.transactions.run(exec -> usage.settle(exec, List.of(
+        fixture.transactions.writeAll(usage.settle(List.of(
                 new QuotaOutcome(taken, false),
                 new QuotaOutcome(taken, false), // a duplicate cannot take the day below zero
                 new QuotaOutcome(unlimited, true),
