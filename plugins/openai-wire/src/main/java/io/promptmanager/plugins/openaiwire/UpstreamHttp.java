@@ -1,5 +1,6 @@
-package io.promptmanager.plugins.openrouter;
+package io.promptmanager.plugins.openaiwire;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 
@@ -16,30 +17,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The HTTP exchanges with OpenRouter: headers (key, attribution), timeouts, redirects never
- * followed, and retries. A call is retried only while no answer has begun — after a failed
- * connection or a retryable error status ({@link UpstreamErrors#RETRYABLE}) — at most
- * {@code max-retries} times, waiting as {@code Retry-After} says (or a growing backoff), and never
- * when the wait would end past the deadline. A 2xx answer is handed over unread; nothing after it
- * is ever retried. Thread-safe.
+ * The HTTP exchanges with the server: headers (the key as a Bearer token, the plugin's own),
+ * timeouts, redirects never followed, and retries. A call is retried only while no answer has
+ * begun — after a failed connection or a {@link ProviderException#retryable() retryable} error
+ * status — at most {@code maxRetries} times, waiting as {@code Retry-After} says (or a growing
+ * backoff), and never when the wait would end past the deadline. A request that may be running
+ * upstream (no answer within the read timeout) is never sent again, so it is never generated (and
+ * billed) twice. A 2xx answer is handed over unread; nothing after it is ever retried. Thread-safe.
  */
-final class OpenRouterHttp implements AutoCloseable {
-    static final String JSON = "application/json";
-    static final String EVENT_STREAM = "text/event-stream";
+public final class UpstreamHttp implements AutoCloseable {
+    public static final String JSON = "application/json";
+    public static final String EVENT_STREAM = "text/event-stream";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
-    private final OpenRouterSettings settings;
-    private final HttpClient client;
+    private final HttpSettings settings;
+    private final WireDialect dialect;
+    private final ServerName server;
+    private final Map<String, String> headers;
     private final Clock clock;
     private final Duration backoffBase;
+    private final HttpClient client;
 
-    OpenRouterHttp(OpenRouterSettings settings, Clock clock, Duration backoffBase) {
+    /**
+     * @param headers     sent with every request, besides Accept, Authorization and Content-Type
+     * @param backoffBase the first wait between two attempts when the server names none
+     */
+    public UpstreamHttp(HttpSettings settings, WireDialect dialect, Map<String, String> headers, Clock clock,
+                        Duration backoffBase) {
         this.settings = settings;
+        this.dialect = dialect;
+        this.server = dialect.name();
+        this.headers = Map.copyOf(headers);
         this.clock = clock;
         this.backoffBase = backoffBase;
         this.client = HttpClient.newBuilder()
@@ -49,21 +63,17 @@ final class OpenRouterHttp implements AutoCloseable {
     }
 
     /** A 2xx answer whose body is still to be read; the caller closes the body. */
-    record Answer(int status, String contentType, ResponseBody body) {
+    public record Answer(int status, String contentType, ResponseBody body) {
     }
 
     /** GET {@code path} (relative to the base URL); {@code key} may be null (no Authorization). */
-    Answer get(String path, String key, Instant deadline) {
+    public Answer get(String path, String key, Instant deadline) {
         return exchange(path, null, key, deadline, JSON);
     }
 
     /** POST a JSON body to {@code path}, accepting {@code accept}. */
-    Answer post(String path, byte[] json, String key, Instant deadline, String accept) {
+    public Answer post(String path, byte[] json, String key, Instant deadline, String accept) {
         return exchange(path, json, key, deadline, accept);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     @Override
@@ -71,7 +81,8 @@ final class OpenRouterHttp implements AutoCloseable {
         client.shutdownNow();
     }
 
-    static String human(Duration duration) {
+    /** {@code 10 s}, {@code 300 ms}: a duration as messages show it. */
+    public static String human(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
@@ -108,29 +119,31 @@ final class OpenRouterHttp implements AutoCloseable {
     private Attempt attempt(String path, byte[] json, String key, Instant deadline, String accept) {
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
-            return Attempt.failed(Failures.timeout("OpenRouter did not answer before the deadline"), false);
+            return Attempt.failed(Failures.timeout(server.subject() + " did not answer before the deadline"), false);
         }
         // The JDK counts the connection in this timeout too; connect-timeout bounds that part alone.
         boolean deadlineFirst = left.compareTo(settings.readTimeout()) <= 0;
         HttpRequest request = request(path, json, key, accept, deadlineFirst ? left : settings.readTimeout());
-        ResponseBody body = new ResponseBody(settings.readTimeout(), deadline, clock);
+        ResponseBody body = new ResponseBody(dialect, settings.readTimeout(), deadline, clock);
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
-            return Attempt.failed(unavailable("Could not connect to OpenRouter within "
-                    + human(settings.connectTimeout()) + " (connect-timeout)", e), true);
+            return Attempt.failed(Failures.unavailable("Could not connect to " + server.object() + " within "
+                    + human(settings.connectTimeout()) + " (" + dialect.settings().connectTimeout() + ")", e), true);
         } catch (HttpTimeoutException e) {
             // The request may be running upstream: not retried, so it is never generated (and billed) twice.
-            return Attempt.failed(Failures.timeout(deadlineFirst ? "OpenRouter did not answer before the deadline"
-                    : "OpenRouter sent no answer within " + human(settings.readTimeout()) + " (read-timeout)"), false);
+            return Attempt.failed(Failures.timeout(deadlineFirst ? server.subject() + " did not answer before the deadline"
+                    : server.subject() + " sent no answer within " + human(settings.readTimeout())
+                    + " (" + dialect.settings().readTimeout() + ")"), false);
         } catch (ConnectException e) {
-            return Attempt.failed(unavailable("Could not connect to OpenRouter", e), true);
+            return Attempt.failed(Failures.unavailable("Could not connect to " + server.object(), e), true);
         } catch (IOException e) {
-            return Attempt.failed(unavailable("The connection to OpenRouter failed before an answer", e), true);
+            return Attempt.failed(Failures.unavailable("The connection to " + server.object()
+                    + " failed before an answer", e), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Attempt.failed(Failures.internal("The OpenRouter call was interrupted", null), false);
+            return Attempt.failed(interrupted(), false);
         }
         response.body().subscribe(body);
         return answer(response, body, key);
@@ -143,8 +156,9 @@ final class OpenRouterHttp implements AutoCloseable {
         }
         if (status >= 300 && status < 400) {
             body.close();
-            return Attempt.failed(Failures.upstream(Kind.INTERNAL, "OpenRouter answered with a redirect (HTTP " + status
-                    + "), which is never followed: check plugins.openrouter.base-url", false, null, status), false);
+            return Attempt.failed(Failures.upstream(Kind.INTERNAL, server.subject() + " answered with a redirect (HTTP "
+                    + status + "), which is never followed: check " + dialect.settings().baseUrl(), false, null,
+                    status), false);
         }
         byte[] errorBody;
         try (body) {
@@ -152,18 +166,27 @@ final class OpenRouterHttp implements AutoCloseable {
         } catch (ProviderException unreadable) {
             errorBody = new byte[0];
         }
-        ProviderException failure = UpstreamErrors.fromStatus(status, errorBody,
-                response.headers().firstValue("Retry-After").orElse(null), key, clock.instant());
-        return Attempt.failed(failure, UpstreamErrors.RETRYABLE.contains(status));
+        ProviderException failure = dialect.errors().fromStatus(status, errorObject(errorBody),
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()), key);
+        return Attempt.failed(failure, failure.retryable());
+    }
+
+    private JsonNode errorObject(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return Json.objectAt(Json.parse(body, server), "error");
+        } catch (ProviderException notJson) {
+            return null;
+        }
     }
 
     private HttpRequest request(String path, byte[] json, String key, String accept, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(timeout)
-                .header("Accept", accept)
-                .header("HTTP-Referer", settings.appUrl())
-                .header("X-Title", settings.appTitle())
-                .header("X-OpenRouter-Title", settings.appTitle());
+                .header("Accept", accept);
+        headers.forEach(builder::header);
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
         }
@@ -182,16 +205,16 @@ final class OpenRouterHttp implements AutoCloseable {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    private static ProviderException unavailable(String message, IOException cause) {
-        return new ProviderException(Kind.UNAVAILABLE, message, true, null, false, 0, cause);
+    private ProviderException interrupted() {
+        return Failures.internal(ServerName.capitalized(server.the("call")) + " was interrupted", null);
     }
 
-    private static void sleep(Duration wait) {
+    private void sleep(Duration wait) {
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Failures.internal("The OpenRouter call was interrupted", null);
+            throw interrupted();
         }
     }
 }

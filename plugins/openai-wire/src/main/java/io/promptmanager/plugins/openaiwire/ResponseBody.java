@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openai;
+package io.promptmanager.plugins.openaiwire;
 
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
@@ -24,11 +24,13 @@ import java.util.concurrent.TimeUnit;
  * either passes, the exchange is cancelled (the connection is dropped) and the read fails with
  * {@link Kind#TIMEOUT}. One reader thread; the HTTP client's threads only enqueue.
  */
-final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
+public final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
     private final Deque<ByteBuffer> pending = new ArrayDeque<>();
+    private final ServerName server;
+    private final String readTimeoutSetting;
     private final Duration readTimeout;
     private final Instant deadline;
     private final Clock clock;
@@ -37,14 +39,16 @@ final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoClose
     private boolean ended;
     private boolean anyByte;
 
-    ResponseBody(Duration readTimeout, Instant deadline, Clock clock) {
+    ResponseBody(WireDialect dialect, Duration readTimeout, Instant deadline, Clock clock) {
+        this.server = dialect.name();
+        this.readTimeoutSetting = dialect.settings().readTimeout();
         this.readTimeout = readTimeout;
         this.deadline = deadline;
         this.clock = clock;
     }
 
     /** True once at least one byte of the body was read. */
-    boolean anyByteRead() {
+    public boolean anyByteRead() {
         return anyByte;
     }
 
@@ -55,7 +59,7 @@ final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoClose
      * @throws ProviderException TIMEOUT, UNAVAILABLE (connection lost) or MALFORMED_RESPONSE (a line
      *                           longer than {@code maxLineBytes})
      */
-    String readLine(int maxLineBytes) {
+    public String readLine(int maxLineBytes) {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         while (true) {
             ByteBuffer buffer = nextBuffer();
@@ -70,7 +74,7 @@ final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoClose
                 line.write(b);
             }
             if (line.size() > maxLineBytes) {
-                throw Failures.of(Kind.MALFORMED_RESPONSE, "The model server sent an over-long line", false);
+                throw Failures.of(Kind.MALFORMED_RESPONSE, server.subject() + " sent an over-long line", false);
             }
         }
     }
@@ -80,12 +84,12 @@ final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoClose
      *
      * @throws ProviderException as {@link #readLine}, MALFORMED_RESPONSE past {@code maxBytes}
      */
-    byte[] readAll(int maxBytes) {
+    public byte[] readAll(int maxBytes) {
         ByteArrayOutputStream all = new ByteArrayOutputStream(4096);
         ByteBuffer buffer;
         while ((buffer = nextBuffer()) != null) {
             if (all.size() + buffer.remaining() > maxBytes) {
-                throw Failures.of(Kind.MALFORMED_RESPONSE, "The model server sent an over-large response", false);
+                throw Failures.of(Kind.MALFORMED_RESPONSE, server.subject() + " sent an over-large response", false);
             }
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
@@ -177,21 +181,22 @@ final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoClose
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
-            throw Failures.internal("The model server call was interrupted", null);
+            throw Failures.internal(ServerName.capitalized(server.the("call")) + " was interrupted", null);
         }
         if (item == null) {
             close();
             throw Failures.timeout(deadlineFirst
-                    ? "The model server did not finish answering before the deadline"
-                    : "The model server sent nothing for " + OpenAiHttp.human(readTimeout) + " (read-timeout)");
+                    ? server.subject() + " did not finish answering before the deadline"
+                    : server.subject() + " sent nothing for " + UpstreamHttp.human(readTimeout)
+                    + " (" + readTimeoutSetting + ")");
         }
         return item;
     }
 
     private ProviderException lost(Throwable failure) {
-        String reason = failure instanceof IOException ? "the connection to the model server was lost"
-                : "reading the model server's response failed";
-        return new ProviderException(Kind.UNAVAILABLE, "The model server answered in part: " + reason, true,
+        String reason = failure instanceof IOException ? "the connection to " + server.object() + " was lost"
+                : "reading " + server.whose("response") + " failed";
+        return new ProviderException(Kind.UNAVAILABLE, server.subject() + " answered in part: " + reason, true,
                 null, false, 0, failure);
     }
 }
