@@ -47,8 +47,10 @@ final class ChatStream {
         try {
             return readEvents();
         } catch (ListenerFailure e) {
+            body.discard();
             throw e.original;
         } catch (ProviderException e) {
+            body.discard();
             if (e.kind() == Kind.TIMEOUT && finishReason != null && usage != null) {
                 return result(); // the whole answer and its usage arrived; only "[DONE]" is missing
             }

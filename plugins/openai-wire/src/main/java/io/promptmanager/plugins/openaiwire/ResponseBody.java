@@ -2,49 +2,48 @@ package io.promptmanager.plugins.openaiwire;
 
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A response body read with the timeouts the JDK client lacks once headers have arrived: at most
- * {@code readTimeout} of silence between two pieces, and never past the call's deadline. When
- * either passes, the exchange is cancelled (the connection is dropped) and the read fails with
- * {@link Kind#TIMEOUT}. One reader thread; the HTTP client's threads only enqueue.
+ * A response body read on the calling thread, every read bounded by {@link ReadTimeouts}: at most
+ * the read timeout of silence, and never past the call's deadline. When either passes, the
+ * connection is dropped and the read fails with {@link Kind#TIMEOUT}. A body read to its end
+ * leaves its connection in the pool; one closed early drops it. One thread.
  */
-public final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
-    private static final Object END = new Object();
+public final class ResponseBody implements AutoCloseable {
+    private static final int BUFFER = 8192;
+    // After a complete stream (its "[DONE]"), what is left to read so the connection can be kept.
+    private static final int MOST_LEFT_AFTER_COMPLETION = 8192;
+    private static final Duration LONGEST_WAIT_AFTER_COMPLETION = Duration.ofMillis(100);
 
-    private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
-    private final Deque<ByteBuffer> pending = new ArrayDeque<>();
-    private final ServerName server;
-    private final String readTimeoutSetting;
-    private final Duration readTimeout;
-    private final Instant deadline;
-    private final Clock clock;
-    private volatile Flow.Subscription subscription;
-    private volatile boolean closed;
+    private final HttpUriRequestBase request;
+    private final ClassicHttpResponse response;
+    private InputStream content;
+    private final ReadTimeouts timeouts;
+    private final WireDialect dialect;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
     private boolean ended;
+    private boolean failed;
     private boolean anyByte;
+    private boolean closed;
 
-    ResponseBody(WireDialect dialect, Duration readTimeout, Instant deadline, Clock clock) {
-        this.server = dialect.name();
-        this.readTimeoutSetting = dialect.settings().readTimeout();
-        this.readTimeout = readTimeout;
-        this.deadline = deadline;
-        this.clock = clock;
+    ResponseBody(HttpUriRequestBase request, ClassicHttpResponse response, ReadTimeouts timeouts,
+                 WireDialect dialect) {
+        this.request = request;
+        this.response = response;
+        this.timeouts = timeouts;
+        this.dialect = dialect;
+        this.ended = response.getEntity() == null;
     }
 
     /** True once at least one byte of the body was read. */
@@ -60,21 +59,27 @@ public final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, Au
      *                           longer than {@code maxLineBytes})
      */
     public String readLine(int maxLineBytes) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream line = null;
         while (true) {
-            ByteBuffer buffer = nextBuffer();
-            if (buffer == null) {
-                return line.size() == 0 ? null : decode(line);
+            if (position == limit && !fill()) {
+                return line == null || line.size() == 0 ? null : decode(line.toByteArray(), line.size());
             }
-            while (buffer.hasRemaining()) {
-                byte b = buffer.get();
-                if (b == '\n') {
-                    return decode(line);
+            int start = position;
+            while (position < limit) {
+                if (buffer[position++] == '\n') {
+                    int length = position - 1 - start;
+                    if (line == null) {
+                        return decode(buffer, start, length);
+                    }
+                    line.write(buffer, start, length);
+                    return decode(line.toByteArray(), line.size());
                 }
-                line.write(b);
             }
+            line = line == null ? new ByteArrayOutputStream(256) : line;
+            line.write(buffer, start, position - start);
             if (line.size() > maxLineBytes) {
-                throw Failures.of(Kind.MALFORMED_RESPONSE, server.subject() + " sent an over-long line", false);
+                throw failure(Failures.of(Kind.MALFORMED_RESPONSE, dialect.name().subject() + " sent an over-long line",
+                        false));
             }
         }
     }
@@ -85,118 +90,120 @@ public final class ResponseBody implements Flow.Subscriber<List<ByteBuffer>>, Au
      * @throws ProviderException as {@link #readLine}, MALFORMED_RESPONSE past {@code maxBytes}
      */
     public byte[] readAll(int maxBytes) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream(4096);
-        ByteBuffer buffer;
-        while ((buffer = nextBuffer()) != null) {
-            if (all.size() + buffer.remaining() > maxBytes) {
-                throw Failures.of(Kind.MALFORMED_RESPONSE, server.subject() + " sent an over-large response", false);
+        ByteArrayOutputStream all = new ByteArrayOutputStream(BUFFER);
+        while (position < limit || fill()) {
+            if (all.size() + (limit - position) > maxBytes) {
+                throw failure(Failures.of(Kind.MALFORMED_RESPONSE,
+                        dialect.name().subject() + " sent an over-large response", false));
             }
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            all.writeBytes(bytes);
+            all.write(buffer, position, limit - position);
+            position = limit;
         }
         return all.toByteArray();
     }
 
-    /** Stops reading and drops the exchange; safe to call more than once, from any thread. */
+    /** Marks the body as not worth finishing (a failure mid-stream): closing drops the connection. */
+    void discard() {
+        failed = true;
+    }
+
+    /**
+     * Stops reading. A body read to its end gives its connection back to the pool; a complete
+     * stream with a little left (its last chunk) is read to the end first; any other is dropped.
+     * Safe to call more than once.
+     */
     @Override
     public void close() {
-        closed = true;
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
         if (closed) {
-            s.cancel();
-        } else {
-            s.request(1);
+            return;
         }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> item) {
-        arrivals.add(item);
-    }
-
-    @Override
-    public void onError(Throwable failure) {
-        arrivals.add(failure);
-    }
-
-    @Override
-    public void onComplete() {
-        arrivals.add(END);
-    }
-
-    private static String decode(ByteArrayOutputStream line) {
-        String text = line.toString(StandardCharsets.UTF_8);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private ByteBuffer nextBuffer() {
-        while (true) {
-            ByteBuffer head = pending.peekFirst();
-            if (head != null) {
-                if (head.hasRemaining()) {
-                    anyByte = true;
-                    return head;
-                }
-                pending.removeFirst();
-                continue;
-            }
-            if (ended) {
-                return null;
-            }
-            receive();
+        closed = true;
+        if (!ended && !failed) {
+            finishBriefly();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void receive() {
-        Object item = take();
-        if (item == END) {
-            ended = true;
-        } else if (item instanceof Throwable failure) {
-            ended = true;
-            throw lost(failure);
-        } else {
-            pending.addAll((List<ByteBuffer>) item);
-            subscription.request(1);
+        if (!ended) {
+            request.cancel(); // drops the connection: nothing more of this body is ever read
         }
-    }
-
-    private Object take() {
-        Duration untilDeadline = Duration.between(clock.instant(), deadline);
-        boolean deadlineFirst = untilDeadline.compareTo(readTimeout) <= 0;
-        Duration wait = deadlineFirst ? untilDeadline : readTimeout;
-        Object item;
         try {
-            item = wait.isNegative() || wait.isZero() ? arrivals.poll()
-                    : arrivals.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw Failures.internal(ServerName.capitalized(server.the("call")) + " was interrupted", null);
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is gone either way
         }
-        if (item == null) {
-            close();
-            throw Failures.timeout(deadlineFirst
-                    ? server.subject() + " did not finish answering before the deadline"
-                    : server.subject() + " sent nothing for " + UpstreamHttp.human(readTimeout)
-                    + " (" + readTimeoutSetting + ")");
-        }
-        return item;
     }
 
-    private ProviderException lost(Throwable failure) {
-        String reason = failure instanceof IOException ? "the connection to " + server.object() + " was lost"
-                : "reading " + server.whose("response") + " failed";
-        return new ProviderException(Kind.UNAVAILABLE, server.subject() + " answered in part: " + reason, true,
-                null, false, 0, failure);
+    private void finishBriefly() {
+        long until = System.nanoTime() + LONGEST_WAIT_AFTER_COMPLETION.toNanos();
+        int left = MOST_LEFT_AFTER_COMPLETION - (limit - position);
+        position = limit;
+        try {
+            while (left >= 0 && System.nanoTime() < until && timeouts.beforeRead()) {
+                int n = content().read(buffer, 0, Math.min(buffer.length, left + 1));
+                if (n < 0) {
+                    ended = true;
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException tooSlow) {
+            // dropped below
+        }
+    }
+
+    // Reads the next bytes into the buffer; false at the end of the body.
+    private boolean fill() {
+        if (ended) {
+            return false;
+        }
+        try {
+            if (!timeouts.beforeRead()) {
+                throw failure(deadlinePassed());
+            }
+            int n = content().read(buffer, 0, buffer.length);
+            if (n < 0) {
+                ended = true;
+                return false;
+            }
+            position = 0;
+            limit = n;
+            anyByte |= n > 0;
+            return true;
+        } catch (SocketTimeoutException e) {
+            throw failure(timeouts.deadlineFirst() ? deadlinePassed() : Failures.timeout(dialect.name().subject()
+                    + " sent nothing for " + UpstreamHttp.human(timeouts.readTimeout())
+                    + " (" + dialect.settings().readTimeout() + ")"));
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw failure(Failures.internal(ServerName.capitalized(dialect.name().the("call")) + " was interrupted",
+                        null));
+            }
+            throw failure(new ProviderException(Kind.UNAVAILABLE, dialect.name().subject() + " answered in part: the "
+                    + "connection to " + dialect.name().object() + " was lost", true, null, false, 0, e));
+        }
+    }
+
+    private InputStream content() throws IOException {
+        if (content == null) {
+            content = response.getEntity().getContent();
+        }
+        return content;
+    }
+
+    private ProviderException deadlinePassed() {
+        return Failures.timeout(dialect.name().subject() + " did not finish answering before the deadline");
+    }
+
+    private ProviderException failure(ProviderException e) {
+        failed = true;
+        close();
+        return e;
+    }
+
+    private static String decode(byte[] bytes, int length) {
+        return decode(bytes, 0, length);
+    }
+
+    private static String decode(byte[] bytes, int offset, int length) {
+        int end = length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
+        return new String(bytes, offset, end, StandardCharsets.UTF_8);
     }
 }

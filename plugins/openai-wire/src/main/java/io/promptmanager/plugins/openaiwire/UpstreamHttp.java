@@ -4,21 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -28,13 +37,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * status — at most {@code maxRetries} times, waiting as {@code Retry-After} says (or a growing
  * backoff), and never when the wait would end past the deadline. A request that may be running
  * upstream (no answer within the read timeout) is never sent again, so it is never generated (and
- * billed) twice. A 2xx answer is handed over unread; nothing after it is ever retried. Thread-safe.
+ * billed) twice. A 2xx answer is handed over unread; nothing after it is ever retried.
+ *
+ * <p>Each call runs on the calling thread over a pooled HTTP/1.1 connection
+ * ({@link PooledHttpClient}); the deadline bounds every wait — for a pooled connection, the
+ * connection itself, the answer's head and each read of its body ({@link ReadTimeouts}) — with no
+ * timer per call. Thread-safe.
  */
 public final class UpstreamHttp implements AutoCloseable {
     public static final String JSON = "application/json";
     public static final String EVENT_STREAM = "text/event-stream";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    private static final ContentType JSON_TYPE = ContentType.create(JSON);
 
     private final HttpSettings settings;
     private final WireDialect dialect;
@@ -42,7 +57,8 @@ public final class UpstreamHttp implements AutoCloseable {
     private final Map<String, String> headers;
     private final Clock clock;
     private final Duration backoffBase;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
      * @param headers     sent with every request, besides Accept, Authorization and Content-Type
@@ -56,10 +72,7 @@ public final class UpstreamHttp implements AutoCloseable {
         this.headers = Map.copyOf(headers);
         this.clock = clock;
         this.backoffBase = backoffBase;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+        this.client = PooledHttpClient.create(settings);
     }
 
     /** A 2xx answer whose body is still to be read; the caller closes the body. */
@@ -78,7 +91,7 @@ public final class UpstreamHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
     }
 
     /** {@code 10 s}, {@code 300 ms}: a duration as messages show it. */
@@ -119,40 +132,49 @@ public final class UpstreamHttp implements AutoCloseable {
     private Attempt attempt(String path, byte[] json, String key, Instant deadline, String accept) {
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
-            return Attempt.failed(Failures.timeout(server.subject() + " did not answer before the deadline"), false);
+            return Attempt.failed(noAnswerBeforeTheDeadline(), false);
         }
-        // The JDK counts the connection in this timeout too; connect-timeout bounds that part alone.
-        boolean deadlineFirst = left.compareTo(settings.readTimeout()) <= 0;
-        HttpRequest request = request(path, json, key, accept, deadlineFirst ? left : settings.readTimeout());
-        ResponseBody body = new ResponseBody(dialect, settings.readTimeout(), deadline, clock);
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        HttpUriRequestBase request = request(path, json, key, accept);
+        ReadTimeouts timeouts = new ReadTimeouts(settings.readTimeout(), deadline, clock);
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfig(left));
+        context.setAttribute(ReadTimeouts.ATTRIBUTE, timeouts);
+        ClassicHttpResponse response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
-        } catch (HttpConnectTimeoutException e) {
+            response = client.execute(request, context);
+        } catch (ConnectTimeoutException e) {
+            if (!timeouts.left().isPositive()) {
+                return Attempt.failed(noAnswerBeforeTheDeadline(), false);
+            }
             return Attempt.failed(Failures.unavailable("Could not connect to " + server.object() + " within "
                     + human(settings.connectTimeout()) + " (" + dialect.settings().connectTimeout() + ")", e), true);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             // The request may be running upstream: not retried, so it is never generated (and billed) twice.
-            return Attempt.failed(Failures.timeout(deadlineFirst ? server.subject() + " did not answer before the deadline"
-                    : server.subject() + " sent no answer within " + human(settings.readTimeout())
+            return Attempt.failed(timeouts.deadlineFirst() ? noAnswerBeforeTheDeadline()
+                    : Failures.timeout(server.subject() + " sent no answer within " + human(settings.readTimeout())
                     + " (" + dialect.settings().readTimeout() + ")"), false);
-        } catch (ConnectException e) {
+        } catch (HttpHostConnectException | UnknownHostException e) {
             return Attempt.failed(Failures.unavailable("Could not connect to " + server.object(), e), true);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return Attempt.failed(interrupted(), false);
+            }
+            if (!timeouts.left().isPositive()) {
+                return Attempt.failed(noAnswerBeforeTheDeadline(), false); // e.g. no pooled connection in time
+            }
             return Attempt.failed(Failures.unavailable("The connection to " + server.object()
                     + " failed before an answer", e), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Attempt.failed(interrupted(), false);
         }
-        response.body().subscribe(body);
-        return answer(response, body, key);
+        return answer(request, response, timeouts, key);
     }
 
-    private Attempt answer(HttpResponse<?> response, ResponseBody body, String key) {
-        int status = response.statusCode();
+    private Attempt answer(HttpUriRequestBase request, ClassicHttpResponse response, ReadTimeouts timeouts,
+                           String key) {
+        int status = response.getCode();
+        ResponseBody body = new ResponseBody(request, response, timeouts, dialect);
         if (status >= 200 && status < 300) {
-            return Attempt.answered(new Answer(status, response.headers().firstValue("Content-Type").orElse(""), body));
+            String contentType = header(response, "Content-Type");
+            return Attempt.answered(new Answer(status, contentType == null ? "" : contentType, body));
         }
         if (status >= 300 && status < 400) {
             body.close();
@@ -167,7 +189,7 @@ public final class UpstreamHttp implements AutoCloseable {
             errorBody = new byte[0];
         }
         ProviderException failure = dialect.errors().fromStatus(status, errorObject(errorBody),
-                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()), key);
+                RetryAfter.parse(header(response, "Retry-After"), clock.instant()), key);
         return Attempt.failed(failure, failure.retryable());
     }
 
@@ -182,20 +204,47 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(String path, byte[] json, String key, String accept, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
-                .timeout(timeout)
-                .header("Accept", accept);
-        headers.forEach(builder::header);
-        if (key != null) {
-            builder.header("Authorization", "Bearer " + key);
-        }
+    private HttpUriRequestBase request(String path, byte[] json, String key, String accept) {
+        URI uri = uris.computeIfAbsent(path, relative -> URI.create(settings.baseUrl() + relative));
+        HttpUriRequestBase request;
         if (json == null) {
-            builder.GET();
+            request = new HttpGet(uri);
         } else {
-            builder.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(json));
+            HttpPost post = new HttpPost(uri);
+            post.setEntity(new ByteArrayEntity(json, JSON_TYPE));
+            request = post;
         }
-        return builder.build();
+        request.addHeader("Accept", accept);
+        headers.forEach(request::addHeader);
+        if (key != null) {
+            request.addHeader("Authorization", "Bearer " + key);
+        }
+        return request;
+    }
+
+    // Every wait bounded by the deadline; the connect timeout per request is deprecated in
+    // HttpClient 5 (ConnectionConfig holds it per route) but still honoured, and only it can
+    // shorten the connection to the time left.
+    @SuppressWarnings("deprecation")
+    private RequestConfig requestConfig(Duration left) {
+        Duration connect = left.compareTo(settings.connectTimeout()) < 0 ? left : settings.connectTimeout();
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(left))
+                .setConnectTimeout(Timeout.of(connect))
+                .setRedirectsEnabled(false)
+                .setAuthenticationEnabled(false)
+                .setContentCompressionEnabled(false)
+                .setProtocolUpgradeEnabled(false)
+                .build();
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    private ProviderException noAnswerBeforeTheDeadline() {
+        return Failures.timeout(server.subject() + " did not answer before the deadline");
     }
 
     private Duration backoff(int attempt) {

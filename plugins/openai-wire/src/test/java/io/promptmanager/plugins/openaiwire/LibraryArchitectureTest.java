@@ -14,10 +14,10 @@ class LibraryArchitectureTest {
             .importPackages("io.promptmanager.plugins.openaiwire");
 
     @Test
-    void dependsOnlyOnTheJdkThePluginApiAndJackson() {
+    void dependsOnlyOnTheJdkThePluginApiJacksonAndHttpClient() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "javax.net..", "io.promptmanager.plugin..", "io.promptmanager.plugins.openaiwire..",
-                        "com.fasterxml.jackson..")
+                        "com.fasterxml.jackson..", "org.apache.hc..")
                 .check(LIBRARY);
     }
 }
