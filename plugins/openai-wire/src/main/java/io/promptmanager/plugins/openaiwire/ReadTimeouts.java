@@ -62,9 +62,14 @@ final class ReadTimeouts {
      * @return false when the deadline has already passed (nothing should be read)
      */
     boolean beforeRead() throws IOException {
+        return beforeRead(Long.MAX_VALUE);
+    }
+
+    /** Like {@link #beforeRead()}, waiting {@code mostMillis} at the most. */
+    boolean beforeRead(long mostMillis) throws IOException {
         long left = left().toMillis();
         deadlineFirst = left <= readTimeout.toMillis();
-        long wait = deadlineFirst ? left : readTimeout.toMillis();
+        long wait = Math.min(deadlineFirst ? left : readTimeout.toMillis(), mostMillis);
         if (wait <= 0) {
             return false;
         }

@@ -34,7 +34,6 @@ public final class ResponseBody implements AutoCloseable {
     private int limit;
     private boolean ended;
     private boolean failed;
-    private boolean anyByte;
     private boolean closed;
 
     ResponseBody(HttpUriRequestBase request, ClassicHttpResponse response, ReadTimeouts timeouts,
@@ -44,11 +43,6 @@ public final class ResponseBody implements AutoCloseable {
         this.timeouts = timeouts;
         this.dialect = dialect;
         this.ended = response.getEntity() == null;
-    }
-
-    /** True once at least one byte of the body was read. */
-    public boolean anyByteRead() {
-        return anyByte;
     }
 
     /**
@@ -136,7 +130,8 @@ public final class ResponseBody implements AutoCloseable {
         int left = MOST_LEFT_AFTER_COMPLETION - (limit - position);
         position = limit;
         try {
-            while (left >= 0 && System.nanoTime() < until && timeouts.beforeRead()) {
+            long wait;
+            while (left >= 0 && (wait = (until - System.nanoTime()) / 1_000_000) > 0 && timeouts.beforeRead(wait)) {
                 int n = content().read(buffer, 0, Math.min(buffer.length, left + 1));
                 if (n < 0) {
                     ended = true;
@@ -165,7 +160,6 @@ public final class ResponseBody implements AutoCloseable {
             }
             position = 0;
             limit = n;
-            anyByte |= n > 0;
             return true;
         } catch (SocketTimeoutException e) {
             throw failure(timeouts.deadlineFirst() ? deadlinePassed() : Failures.timeout(dialect.name().subject()

@@ -141,7 +141,7 @@ public final class UpstreamHttp implements AutoCloseable {
         context.setAttribute(ReadTimeouts.ATTRIBUTE, timeouts);
         ClassicHttpResponse response;
         try {
-            response = client.execute(request, context);
+            response = client.executeOpen(null, request, context); // the target comes from the request URI
         } catch (ConnectTimeoutException e) {
             if (!timeouts.left().isPositive()) {
                 return Attempt.failed(noAnswerBeforeTheDeadline(), false);

@@ -171,8 +171,35 @@ class UpstreamHttpIT {
         assertThat(upstream.connections()).isEqualTo(1);
     }
 
+    @Test
+    @Timeout(5)
+    void answersAtOnceWhenAStreamSaysDoneButNeverEnds() throws IOException {
+        // given a stream whose body stays open after its "[DONE]", a read timeout far off
+        String events = "data: {\"id\":\"g\",\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\n";
+        upstream = new RawUpstream(out -> {
+            RawUpstream.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + chunk(events));
+            Thread.sleep(60_000);
+            return false;
+        });
+        ChatCompletions chat = chat(upstream.baseUrl(), 0, Duration.ofSeconds(30));
+
+        // when
+        String text = chat.stream(request(Duration.ofSeconds(30)), delta -> { }, "k-1").text();
+
+        // then the answer is complete; the unfinished connection is dropped, not kept
+        assertThat(text).isEqualTo("Hi");
+        chat.stream(request(Duration.ofSeconds(30)), delta -> { }, "k-1");
+        assertThat(upstream.connections()).isEqualTo(2);
+    }
+
     private ChatCompletions chat(URI baseUrl, int maxRetries) {
-        http = new UpstreamHttp(new HttpSettings(baseUrl, Duration.ofSeconds(2), Duration.ofSeconds(5), maxRetries),
+        return chat(baseUrl, maxRetries, Duration.ofSeconds(5));
+    }
+
+    private ChatCompletions chat(URI baseUrl, int maxRetries, Duration readTimeout) {
+        http = new UpstreamHttp(new HttpSettings(baseUrl, Duration.ofSeconds(2), readTimeout, maxRetries),
                 DIALECT, Map.of(), Clock.systemUTC(), Duration.ofMillis(10));
         return new ChatCompletions(http, DIALECT);
     }
