@@ -10,13 +10,19 @@ import io.promptmanager.plugin.model.ModelProvider;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 import io.promptmanager.plugin.model.StreamListener;
+import io.promptmanager.plugins.openaiwire.ChatCompletions;
+import io.promptmanager.plugins.openaiwire.Failures;
+import io.promptmanager.plugins.openaiwire.HttpSettings;
+import io.promptmanager.plugins.openaiwire.UpstreamHttp;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link ModelProvider} {@code openai-compatible}: chat completions ({@code POST /chat/completions},
@@ -28,8 +34,6 @@ import java.util.List;
 @Extension
 public final class OpenAiCompatibleModelProvider implements ModelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiCompatibleModelProvider.class);
-    private static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-
     private final Clock clock;
     private volatile Started started;
 
@@ -43,7 +47,7 @@ public final class OpenAiCompatibleModelProvider implements ModelProvider {
         this.clock = clock;
     }
 
-    private record Started(OpenAiSettings settings, OpenAiHttp http) {
+    private record Started(OpenAiSettings settings, UpstreamHttp http, ChatCompletions chat) {
     }
 
     @Override
@@ -62,7 +66,11 @@ public final class OpenAiCompatibleModelProvider implements ModelProvider {
             return;
         }
         OpenAiSettings settings = OpenAiSettings.from(pluginSettings);
-        started = new Started(settings, new OpenAiHttp(settings, clock));
+        // One attempt per call: whether to try again is the platform's choice (ProviderException.retryable).
+        UpstreamHttp http = new UpstreamHttp(
+                new HttpSettings(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout(), 0),
+                OpenAiWire.DIALECT, Map.of(), clock, Duration.ZERO);
+        started = new Started(settings, http, new ChatCompletions(http, OpenAiWire.DIALECT));
         LOG.info("OpenAI-compatible provider started: {}", settings);
     }
 
@@ -83,31 +91,14 @@ public final class OpenAiCompatibleModelProvider implements ModelProvider {
     @Override
     public CompletionResult complete(CompletionRequest request) {
         Started running = running();
-        String key = key(running.settings(), request.credentials());
-        OpenAiHttp.Answer answer = running.http().post("/chat/completions", ChatCodec.request(request, false), key,
-                request.deadline(), OpenAiHttp.JSON);
-        try (ResponseBody body = answer.body()) {
-            return logged(request, ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key));
-        }
+        return logged(request, running.chat().complete(request, key(running.settings(), request.credentials())));
     }
 
     @Override
     public CompletionResult stream(CompletionRequest request, StreamListener listener) {
         Started running = running();
-        String key = key(running.settings(), request.credentials());
-        OpenAiHttp.Answer answer = running.http().post("/chat/completions", ChatCodec.request(request, true), key,
-                request.deadline(), OpenAiHttp.EVENT_STREAM);
-        try (ResponseBody body = answer.body()) {
-            if (!answer.contentType().startsWith(OpenAiHttp.EVENT_STREAM)) {
-                // Not streamed after all (some servers answer in one piece).
-                CompletionResult result = ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key);
-                if (!result.text().isEmpty()) {
-                    listener.onDelta(result.text());
-                }
-                return logged(request, result);
-            }
-            return logged(request, new ChatStream(body, listener, key).read());
-        }
+        return logged(request,
+                running.chat().stream(request, listener, key(running.settings(), request.credentials())));
     }
 
     /** {@code GET /models} with the key: any 2xx answer means valid, 401 invalid. */
@@ -116,7 +107,7 @@ public final class OpenAiCompatibleModelProvider implements ModelProvider {
         Started running = running();
         String key = key(running.settings(), credentials);
         try {
-            OpenAiHttp.Answer answer = running.http().get("/models", key, callDeadline(running.settings()));
+            UpstreamHttp.Answer answer = running.http().get("/models", key, callDeadline(running.settings()));
             answer.body().close();
             return new KeyCheck(true, null, null, false);
         } catch (ProviderException e) {

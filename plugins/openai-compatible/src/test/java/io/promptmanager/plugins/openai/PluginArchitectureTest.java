@@ -23,10 +23,10 @@ class PluginArchitectureTest {
     }
 
     @Test
-    void dependsOnlyOnTheJdkThePluginApiPf4jSlf4jAndJackson() {
+    void dependsOnlyOnTheJdkThePluginApiPf4jSlf4jJacksonAndTheWireLibrary() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "javax.net..", "io.promptmanager.plugin..", "io.promptmanager.plugins.openai..",
-                        "org.pf4j..", "org.slf4j..", "com.fasterxml.jackson..")
+                        "io.promptmanager.plugins.openaiwire..", "org.pf4j..", "org.slf4j..", "com.fasterxml.jackson..")
                 .check(PLUGIN);
     }
 }

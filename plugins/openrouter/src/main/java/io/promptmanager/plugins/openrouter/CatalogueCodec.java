@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.promptmanager.plugin.model.KeyCheck;
 import io.promptmanager.plugin.model.ModelInfo;
 import io.promptmanager.plugin.model.ModelPricing;
+import io.promptmanager.plugins.openaiwire.Json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ final class CatalogueCodec {
      * @throws io.promptmanager.plugin.model.ProviderException MALFORMED_RESPONSE without a data array
      */
     static List<ModelInfo> models(byte[] body) {
-        JsonNode data = Json.parse(body).get("data");
+        JsonNode data = Json.parse(body, OpenRouterWire.NAME).get("data");
         if (data == null || !data.isArray()) {
-            throw Json.malformed();
+            throw Json.malformed(OpenRouterWire.NAME);
         }
         List<ModelInfo> models = new ArrayList<>(data.size());
         for (JsonNode model : data) {
@@ -47,9 +48,9 @@ final class CatalogueCodec {
      * @throws io.promptmanager.plugin.model.ProviderException MALFORMED_RESPONSE without a data object
      */
     static KeyCheck key(byte[] body) {
-        JsonNode data = Json.objectAt(Json.parse(body), "data");
+        JsonNode data = Json.objectAt(Json.parse(body, OpenRouterWire.NAME), "data");
         if (data == null) {
-            throw Json.malformed();
+            throw Json.malformed(OpenRouterWire.NAME);
         }
         JsonNode freeTier = data.get("is_free_tier");
         return new KeyCheck(true, Json.text(data, "label"), Json.decimal(data, "limit_remaining"),

@@ -10,6 +10,11 @@ import io.promptmanager.plugin.model.ModelProvider;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 import io.promptmanager.plugin.model.StreamListener;
+import io.promptmanager.plugins.openaiwire.ChatCompletions;
+import io.promptmanager.plugins.openaiwire.Failures;
+import io.promptmanager.plugins.openaiwire.HttpSettings;
+import io.promptmanager.plugins.openaiwire.ResponseBody;
+import io.promptmanager.plugins.openaiwire.UpstreamHttp;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link ModelProvider} {@code openrouter}: chat completions through OpenRouter
@@ -28,7 +34,7 @@ import java.util.List;
 @Extension
 public final class OpenRouterModelProvider implements ModelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(OpenRouterModelProvider.class);
-    private static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+    static final String NO_SYSTEM_KEY = "No system OpenRouter key configured";
 
     private final Clock clock;
     private final Duration backoffBase;
@@ -45,7 +51,8 @@ public final class OpenRouterModelProvider implements ModelProvider {
         this.backoffBase = backoffBase;
     }
 
-    private record Started(OpenRouterSettings settings, OpenRouterHttp http, ModelCatalogue catalogue) {
+    private record Started(OpenRouterSettings settings, UpstreamHttp http, ChatCompletions chat,
+                           ModelCatalogue catalogue) {
     }
 
     @Override
@@ -64,9 +71,11 @@ public final class OpenRouterModelProvider implements ModelProvider {
             return;
         }
         OpenRouterSettings settings = OpenRouterSettings.from(pluginSettings);
-        OpenRouterHttp http = new OpenRouterHttp(settings, clock, backoffBase);
+        UpstreamHttp http = new UpstreamHttp(
+                new HttpSettings(settings.baseUrl(), settings.connectTimeout(), settings.readTimeout(), settings.maxRetries()),
+                OpenRouterWire.DIALECT, attribution(settings), clock, backoffBase);
         ModelCatalogue catalogue = new ModelCatalogue(() -> fetchModels(settings, http), settings.catalogueRefresh());
-        started = new Started(settings, http, catalogue);
+        started = new Started(settings, http, new ChatCompletions(http, OpenRouterWire.DIALECT), catalogue);
         catalogue.start();
         LOG.info("OpenRouter provider started: {}", settings);
     }
@@ -89,31 +98,14 @@ public final class OpenRouterModelProvider implements ModelProvider {
     @Override
     public CompletionResult complete(CompletionRequest request) {
         Started running = running();
-        String key = key(running.settings(), request.credentials());
-        OpenRouterHttp.Answer answer = running.http().post("/chat/completions", ChatCodec.request(request, false), key,
-                request.deadline(), OpenRouterHttp.JSON);
-        try (ResponseBody body = answer.body()) {
-            return logged(request, ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key));
-        }
+        return logged(request, running.chat().complete(request, key(running.settings(), request.credentials())));
     }
 
     @Override
     public CompletionResult stream(CompletionRequest request, StreamListener listener) {
         Started running = running();
-        String key = key(running.settings(), request.credentials());
-        OpenRouterHttp.Answer answer = running.http().post("/chat/completions", ChatCodec.request(request, true), key,
-                request.deadline(), OpenRouterHttp.EVENT_STREAM);
-        try (ResponseBody body = answer.body()) {
-            if (!answer.contentType().startsWith(OpenRouterHttp.EVENT_STREAM)) {
-                // Not streamed after all (an OpenRouter-compatible server may answer in one piece).
-                CompletionResult result = ChatCodec.result(body.readAll(MAX_ANSWER_BYTES), key);
-                if (!result.text().isEmpty()) {
-                    listener.onDelta(result.text());
-                }
-                return logged(request, result);
-            }
-            return logged(request, new ChatStream(body, listener, key).read());
-        }
+        return logged(request,
+                running.chat().stream(request, listener, key(running.settings(), request.credentials())));
     }
 
     @Override
@@ -121,9 +113,9 @@ public final class OpenRouterModelProvider implements ModelProvider {
         Started running = running();
         String key = key(running.settings(), credentials);
         try {
-            OpenRouterHttp.Answer answer = running.http().get("/key", key, callDeadline(running.settings()));
+            UpstreamHttp.Answer answer = running.http().get("/key", key, callDeadline(running.settings()));
             try (ResponseBody body = answer.body()) {
-                return CatalogueCodec.key(body.readAll(MAX_ANSWER_BYTES));
+                return CatalogueCodec.key(body.readAll(ChatCompletions.MAX_ANSWER_BYTES));
             }
         } catch (ProviderException e) {
             if (e.kind() == Kind.INVALID_CREDENTIALS && e.upstreamStatus() == 401) {
@@ -139,12 +131,18 @@ public final class OpenRouterModelProvider implements ModelProvider {
         return result;
     }
 
-    private List<ModelInfo> fetchModels(OpenRouterSettings settings, OpenRouterHttp http) {
+    private List<ModelInfo> fetchModels(OpenRouterSettings settings, UpstreamHttp http) {
         // The catalogue is public; the system key, when there is one, is sent all the same.
-        OpenRouterHttp.Answer answer = http.get("/models", settings.systemKeyIfAny().orElse(null), callDeadline(settings));
+        UpstreamHttp.Answer answer = http.get("/models", settings.systemKeyIfAny().orElse(null), callDeadline(settings));
         try (ResponseBody body = answer.body()) {
-            return CatalogueCodec.models(body.readAll(MAX_ANSWER_BYTES));
+            return CatalogueCodec.models(body.readAll(ChatCompletions.MAX_ANSWER_BYTES));
         }
+    }
+
+    // OpenRouter's app attribution.
+    private static Map<String, String> attribution(OpenRouterSettings settings) {
+        return Map.of("HTTP-Referer", settings.appUrl(), "X-Title", settings.appTitle(),
+                "X-OpenRouter-Title", settings.appTitle());
     }
 
     private Instant callDeadline(OpenRouterSettings settings) {
@@ -153,7 +151,8 @@ public final class OpenRouterModelProvider implements ModelProvider {
 
     private static String key(OpenRouterSettings settings, Credentials credentials) {
         if (!credentials.isUserKey()) {
-            return settings.systemKeyIfAny().orElseThrow(Failures::noSystemKey);
+            return settings.systemKeyIfAny().orElseThrow(
+                    () -> Failures.of(Kind.INVALID_CREDENTIALS, NO_SYSTEM_KEY, false));
         }
         if (!OpenRouterSettings.isSendableKey(credentials.apiKey())) {
             throw Failures.of(Kind.INVALID_CREDENTIALS, "The OpenRouter API key has characters a key cannot have", false);

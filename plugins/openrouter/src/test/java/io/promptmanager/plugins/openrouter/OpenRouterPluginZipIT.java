@@ -42,7 +42,8 @@ class OpenRouterPluginZipIT {
                     "classes/io/promptmanager/plugins/openrouter/OpenRouterPlugin.class");
             assertThat(names).anyMatch(name -> name.matches("lib/jackson-databind-[0-9.]+\\.jar"))
                     .anyMatch(name -> name.matches("lib/jackson-core-[0-9.]+\\.jar"))
-                    .anyMatch(name -> name.matches("lib/jackson-annotations-[0-9.]+\\.jar"));
+                    .anyMatch(name -> name.matches("lib/jackson-annotations-[0-9.]+\\.jar"))
+                    .anyMatch(name -> name.matches("lib/openai-wire-[0-9.]+\\.jar"));
             assertThat(names).as("the host provides these; a bundled copy breaks class identity")
                     .noneMatch(name -> name.matches("lib/(plugin-api|pf4j|slf4j).*"))
                     .noneMatch(name -> name.matches("lib/(core|server|ui|distribution)-.*"));
@@ -93,6 +94,8 @@ class OpenRouterPluginZipIT {
             assertThat(provider.getClass().getClassLoader()).isSameAs(pluginLoader);
             assertThat(pluginLoader.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getClassLoader())
                     .as("Jackson comes from the plugin's lib/").isSameAs(pluginLoader);
+            assertThat(pluginLoader.loadClass("io.promptmanager.plugins.openaiwire.UpstreamHttp").getClassLoader())
+                    .as("the wire library comes from the plugin's lib/").isSameAs(pluginLoader);
             assertThat(pluginLoader.loadClass(ModelProvider.class.getName()))
                     .as("the plugin API comes from the host").isSameAs(ModelProvider.class);
 

@@ -3,12 +3,11 @@ package io.promptmanager.plugins.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.ErrorMapping;
+import io.promptmanager.plugins.openaiwire.Failures;
+import io.promptmanager.plugins.openaiwire.Json;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -16,29 +15,20 @@ import java.util.Set;
  * in-band in a stream under HTTP 200 — as ProviderExceptions with messages safe to show. Servers
  * that answer an error status with another body (or none) are mapped by the status alone.
  */
-final class UpstreamErrors {
+final class OpenAiErrors implements ErrorMapping {
+    static final String KEY_REJECTED = "The model server rejected the API key";
     /** Statuses worth another attempt later: timeouts, rate limits, down or overloaded servers. */
     static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
     private static final Set<Integer> BAD_REQUEST = Set.of(400, 404, 413, 422);
     private static final String INSUFFICIENT_QUOTA = "insufficient_quota";
 
-    private UpstreamErrors() {
-    }
-
-    /**
-     * The failure an error status stands for.
-     *
-     * @param body       the error body, possibly empty or not JSON
-     * @param retryAfter the {@code Retry-After} header, or null
-     * @param keyInUse   the key of the call, scrubbed from any upstream text
-     */
-    static ProviderException fromStatus(int status, byte[] body, String retryAfter, String keyInUse, Instant now) {
-        JsonNode error = errorObject(body);
+    @Override
+    public ProviderException fromStatus(int status, JsonNode error, Duration retryAfter, String keyInUse) {
         String upstream = Failures.safeText(Json.text(error, "message"), keyInUse);
         String detail = upstream == null ? " (HTTP " + status + ")" : ": " + upstream;
-        Duration wait = retryAfter(retryAfter, now);
+        Duration wait = retryAfter;
         return switch (status) {
-            case 401 -> Failures.upstream(Kind.INVALID_CREDENTIALS, Failures.KEY_REJECTED, false, null, status);
+            case 401 -> Failures.upstream(Kind.INVALID_CREDENTIALS, KEY_REJECTED, false, null, status);
             case 402 -> Failures.upstream(Kind.INSUFFICIENT_CREDITS,
                     "The account behind the key has insufficient credits", false, null, status);
             case 403 -> Failures.upstream(Kind.BLOCKED, "The model server refused the request" + detail, false, null,
@@ -63,7 +53,8 @@ final class UpstreamErrors {
     }
 
     /** An error reported inside a 200 answer: a stream's error event, or a whole body holding only an error. */
-    static ProviderException inBand(JsonNode error, boolean streamed, boolean deltasDelivered, String keyInUse) {
+    @Override
+    public ProviderException inBand(JsonNode error, boolean streamed, boolean deltasDelivered, String keyInUse) {
         String upstream = Failures.safeText(Json.text(error, "message"), keyInUse);
         String message = "The model server reported an error " + (streamed ? "mid-stream" : "while generating")
                 + (upstream == null ? "" : ": " + upstream);
@@ -71,42 +62,7 @@ final class UpstreamErrors {
                 deltasDelivered, 200, null);
     }
 
-    /**
-     * A {@code Retry-After} value: delay-seconds or an HTTP-date; null when absent or unreadable.
-     * A date in the past means no wait.
-     */
-    static Duration retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static boolean isQuotaExhausted(JsonNode error) {
         return INSUFFICIENT_QUOTA.equals(Json.text(error, "code")) || INSUFFICIENT_QUOTA.equals(Json.text(error, "type"));
-    }
-
-    private static JsonNode errorObject(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return Json.objectAt(Json.parse(body), "error");
-        } catch (ProviderException notJson) {
-            return null;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openrouter;
+package io.promptmanager.plugins.openaiwire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,19 +9,19 @@ import io.promptmanager.plugin.model.CompletionResult;
 import io.promptmanager.plugin.model.GenerationParameters;
 import io.promptmanager.plugin.model.TokenUsage;
 
-/** The JSON of {@code POST /chat/completions}: the request, a whole answer, one streamed chunk. */
-final class ChatCodec {
-    /** Usage when OpenRouter reported none: no tokens known, no cost (the platform estimates). */
-    static final TokenUsage NO_USAGE = new TokenUsage(0, 0, null, false, null);
+/** The JSON of {@code POST /chat/completions}: the request, a whole answer, one streamed chunk. Thread-safe. */
+public final class ChatCodec {
+    /** Usage when the server reported none: no tokens known, no cost (the platform estimates). */
+    public static final TokenUsage NO_USAGE = new TokenUsage(0, 0, null, false, null);
 
-    private ChatCodec() {
+    private final WireDialect dialect;
+
+    public ChatCodec(WireDialect dialect) {
+        this.dialect = dialect;
     }
 
-    /**
-     * The request body. Usage accounting is asked for explicitly ({@code usage.include}); OpenRouter
-     * now always reports it, and OpenRouter-compatible servers may still need the flag.
-     */
-    static byte[] request(CompletionRequest request, boolean stream) {
+    /** The request body, asking for usage as the dialect does. */
+    public byte[] request(CompletionRequest request, boolean stream) {
         ObjectNode body = Json.object();
         body.put("model", request.model());
         ArrayNode messages = body.putArray("messages");
@@ -30,8 +30,8 @@ final class ChatCodec {
         }
         parameters(body, request.parameters());
         body.put("stream", stream);
-        body.putObject("usage").put("include", true);
-        return Json.bytes(body);
+        dialect.usage().ask(body, stream);
+        return Json.bytes(body, dialect.name());
     }
 
     /**
@@ -40,15 +40,15 @@ final class ChatCodec {
      * @throws io.promptmanager.plugin.model.ProviderException MALFORMED_RESPONSE when it is not a chat
      *         completion; the mapped failure when it carries an {@code error}
      */
-    static CompletionResult result(byte[] body, String keyInUse) {
-        JsonNode root = Json.parse(body);
+    public CompletionResult result(byte[] body, String keyInUse) {
+        JsonNode root = Json.parse(body, dialect.name());
         JsonNode error = Json.objectAt(root, "error");
         if (error != null) {
-            throw UpstreamErrors.inBand(error, false, false, keyInUse);
+            throw dialect.errors().inBand(error, false, false, keyInUse);
         }
         JsonNode choices = root.get("choices");
         if (choices == null || !choices.isArray()) {
-            throw Json.malformed();
+            throw Json.malformed(dialect.name());
         }
         JsonNode choice = choices.isEmpty() ? null : choices.get(0);
         JsonNode message = Json.objectAt(choice, "message");
@@ -62,10 +62,10 @@ final class ChatCodec {
      *
      * @throws io.promptmanager.plugin.model.ProviderException MALFORMED_RESPONSE when it is not JSON
      */
-    static Chunk chunk(String data) {
-        JsonNode root = Json.parse(data);
+    Chunk chunk(String data) {
+        JsonNode root = Json.parse(data, dialect.name());
         if (!root.isObject()) {
-            throw Json.malformed();
+            throw Json.malformed(dialect.name());
         }
         JsonNode choices = root.get("choices");
         JsonNode choice = choices != null && choices.isArray() && !choices.isEmpty() ? choices.get(0) : null;
@@ -86,16 +86,9 @@ final class ChatCodec {
     record Chunk(String id, String model, String content, String finishReason, TokenUsage usage, JsonNode error) {
     }
 
-    /** {@code usage}: tokens, {@code cost} (USD, exact), {@code is_byok}, upstream inference cost. */
-    static TokenUsage usage(JsonNode root) {
+    private TokenUsage usage(JsonNode root) {
         JsonNode usage = Json.objectAt(root, "usage");
-        if (usage == null) {
-            return NO_USAGE;
-        }
-        JsonNode byok = usage.get("is_byok");
-        return new TokenUsage(Json.count(usage, "prompt_tokens"), Json.count(usage, "completion_tokens"),
-                Json.decimal(usage, "cost"), byok != null && byok.asBoolean(false),
-                Json.decimal(Json.objectAt(usage, "cost_details"), "upstream_inference_cost"));
+        return usage == null ? NO_USAGE : dialect.usage().read(usage);
     }
 
     private static void parameters(ObjectNode body, GenerationParameters parameters) {

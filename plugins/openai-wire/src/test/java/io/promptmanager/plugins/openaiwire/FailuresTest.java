@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openrouter;
+package io.promptmanager.plugins.openaiwire;
 
 import org.junit.jupiter.api.Test;
 

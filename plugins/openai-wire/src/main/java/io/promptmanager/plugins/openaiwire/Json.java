@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openrouter;
+package io.promptmanager.plugins.openaiwire;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,9 +15,10 @@ import java.math.BigDecimal;
 
 /**
  * JSON on the wire. Numbers with a fraction are read as BigDecimal from their text and kept with
- * their scale (a cost of {@code 0.000123450} stays exactly that); BigDecimals are written plain.
+ * their scale (a cost of {@code 0.000123450} stays exactly that, a sampling parameter is never
+ * rounded through a double); BigDecimals are written plain.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
@@ -27,62 +28,55 @@ final class Json {
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static byte[] bytes(JsonNode node) {
+    /** The bytes of {@code node}, for a request to {@code server}. */
+    public static byte[] bytes(JsonNode node, ServerName server) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
-            throw Failures.internal("Could not write the OpenRouter request", e);
+            throw Failures.internal("Could not write the request to " + server.object(), e);
         }
     }
 
     /**
-     * The JSON document in {@code body}.
+     * The JSON document in {@code body}, sent by {@code server}.
      *
      * @throws ProviderException MALFORMED_RESPONSE when it is not JSON (or empty)
      */
-    static JsonNode parse(byte[] body) {
+    public static JsonNode parse(byte[] body, ServerName server) {
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw malformed();
-            }
-            return node;
+            return present(MAPPER.readTree(body), server);
         } catch (IOException e) {
-            throw malformed();
+            throw malformed(server);
         }
     }
 
-    /** Like {@link #parse(byte[])} for a text payload. */
-    static JsonNode parse(String body) {
+    /** Like {@link #parse(byte[], ServerName)} for a text payload. */
+    public static JsonNode parse(String body, ServerName server) {
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw malformed();
-            }
-            return node;
+            return present(MAPPER.readTree(body), server);
         } catch (IOException e) {
-            throw malformed();
+            throw malformed(server);
         }
     }
 
     /** The JSON object at {@code field}, or null when absent or not an object. */
-    static JsonNode objectAt(JsonNode node, String field) {
+    public static JsonNode objectAt(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isObject() ? value : null;
     }
 
     /** The string at {@code field}, or null when absent, null or not a string. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
     /** A non-negative count at {@code field}; 0 when absent or not an integer. */
-    static long count(JsonNode node, String field) {
+    public static long count(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isIntegralNumber() && value.canConvertToLong() ? Math.max(0, value.longValue()) : 0;
     }
@@ -91,7 +85,7 @@ final class Json {
      * An exact decimal at {@code field}, from a JSON number or a numeric string (OpenRouter prices
      * are strings); null when absent, null or not a number.
      */
-    static BigDecimal decimal(JsonNode node, String field) {
+    public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null) {
             return null;
@@ -109,7 +103,15 @@ final class Json {
         return null;
     }
 
-    static ProviderException malformed() {
-        return Failures.of(Kind.MALFORMED_RESPONSE, "OpenRouter sent a response that is not the JSON it documents", false);
+    public static ProviderException malformed(ServerName server) {
+        return Failures.of(Kind.MALFORMED_RESPONSE, server.subject() + " sent a response that is not the JSON it documents",
+                false);
+    }
+
+    private static JsonNode present(JsonNode node, ServerName server) {
+        if (node == null || node.isMissingNode()) {
+            throw malformed(server);
+        }
+        return node;
     }
 }

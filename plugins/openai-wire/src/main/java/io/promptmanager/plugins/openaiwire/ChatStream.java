@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openai;
+package io.promptmanager.plugins.openaiwire;
 
 import io.promptmanager.plugin.model.CompletionResult;
 import io.promptmanager.plugin.model.ProviderException;
@@ -8,16 +8,18 @@ import io.promptmanager.plugin.model.TokenUsage;
 
 /**
  * Reads one streamed chat completion (Server-Sent Events): {@code data:} events carry chunks,
- * lines starting with {@code :} are comments (keep-alives), {@code data: [DONE]} ends the stream.
- * The final usage comes in the last chunk, with an empty {@code choices} array (OpenAI, vLLM) or
- * with one empty delta (some servers); an {@code error} event under HTTP 200 fails the stream.
- * Single use, one thread.
+ * lines starting with {@code :} are comments (keep-alives such as ": OPENROUTER PROCESSING"),
+ * {@code data: [DONE]} ends the stream. The final usage comes in the last chunk, with an empty
+ * {@code choices} array or with one empty delta; an {@code error} chunk (or finish_reason "error")
+ * under HTTP 200 fails the stream. Single use, one thread.
  */
 final class ChatStream {
     private static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
     private static final String DONE = "[DONE]";
 
     private final ResponseBody body;
+    private final ChatCodec codec;
+    private final WireDialect dialect;
     private final StreamListener listener;
     private final String keyInUse;
     private final StringBuilder text = new StringBuilder();
@@ -27,8 +29,10 @@ final class ChatStream {
     private TokenUsage usage;
     private boolean delivered;
 
-    ChatStream(ResponseBody body, StreamListener listener, String keyInUse) {
+    ChatStream(ResponseBody body, ChatCodec codec, WireDialect dialect, StreamListener listener, String keyInUse) {
         this.body = body;
+        this.codec = codec;
+        this.dialect = dialect;
         this.listener = listener;
         this.keyInUse = keyInUse;
     }
@@ -43,8 +47,10 @@ final class ChatStream {
         try {
             return readEvents();
         } catch (ListenerFailure e) {
+            body.discard();
             throw e.original;
         } catch (ProviderException e) {
+            body.discard();
             if (e.kind() == Kind.TIMEOUT && finishReason != null && usage != null) {
                 return result(); // the whole answer and its usage arrived; only "[DONE]" is missing
             }
@@ -72,8 +78,8 @@ final class ChatStream {
             return result();
         }
         if (finishReason == null) {
-            throw new ProviderException(Kind.STREAM_ERROR, "The model server's stream ended before the answer was complete",
-                    true, null, delivered, 200, null);
+            throw new ProviderException(Kind.STREAM_ERROR, ServerName.capitalized(dialect.name().whose("stream"))
+                    + " ended before the answer was complete", true, null, delivered, 200, null);
         }
         return result();
     }
@@ -83,9 +89,9 @@ final class ChatStream {
         if (DONE.equals(data.strip())) {
             return true;
         }
-        ChatCodec.Chunk chunk = ChatCodec.chunk(data);
+        ChatCodec.Chunk chunk = codec.chunk(data);
         if (chunk.error() != null) {
-            throw UpstreamErrors.inBand(chunk.error(), true, delivered, keyInUse);
+            throw dialect.errors().inBand(chunk.error(), true, delivered, keyInUse);
         }
         id = id == null ? chunk.id() : id;
         model = chunk.model() != null ? chunk.model() : model;
@@ -104,8 +110,8 @@ final class ChatStream {
         if (chunk.finishReason() != null) {
             finishReason = chunk.finishReason();
             if ("error".equals(finishReason)) {
-                throw new ProviderException(Kind.STREAM_ERROR, "The model server reported an error mid-stream", true, null,
-                        delivered, 200, null);
+                throw new ProviderException(Kind.STREAM_ERROR, dialect.name().subject() + " reported an error mid-stream",
+                        true, null, delivered, 200, null);
             }
         }
         return false;
@@ -118,8 +124,8 @@ final class ChatStream {
     // Once text was delivered, a lost connection or a timeout is a failure of the stream itself.
     private ProviderException restated(ProviderException e) {
         if (delivered && e.kind() == Kind.UNAVAILABLE) {
-            return new ProviderException(Kind.STREAM_ERROR, "The connection to the model server was lost mid-stream",
-                    true, null, true, 200, e.getCause());
+            return new ProviderException(Kind.STREAM_ERROR, "The connection to " + dialect.name().object()
+                    + " was lost mid-stream", true, null, true, 200, e.getCause());
         }
         return e;
     }

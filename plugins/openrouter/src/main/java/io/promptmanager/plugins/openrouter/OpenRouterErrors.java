@@ -3,12 +3,11 @@ package io.promptmanager.plugins.openrouter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.ErrorMapping;
+import io.promptmanager.plugins.openaiwire.Failures;
+import io.promptmanager.plugins.openaiwire.Json;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,27 +16,15 @@ import java.util.Set;
  * OpenRouter's errors — {@code {"error":{"code","message","metadata"}}} with an HTTP status, or
  * in-band under HTTP 200 — as ProviderExceptions with messages safe to show.
  */
-final class UpstreamErrors {
+final class OpenRouterErrors implements ErrorMapping {
+    static final String KEY_REJECTED = "OpenRouter rejected the API key";
     /** Statuses worth another attempt: timeouts, rate limits, down or overloaded providers. */
     static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 524, 529);
     private static final Set<Integer> BAD_REQUEST = Set.of(400, 404, 413, 422);
     private static final int MAX_REASONS = 5;
 
-    private UpstreamErrors() {
-    }
-
-    /**
-     * The failure an error status stands for.
-     *
-     * @param body       the error body, possibly empty or not JSON
-     * @param retryAfter the {@code Retry-After} header, or null
-     * @param keyInUse   the key of the call, scrubbed from any upstream text
-     */
-    static ProviderException fromStatus(int status, byte[] body, String retryAfter, String keyInUse, Instant now) {
-        return fromError(status, errorObject(body), retryAfter(retryAfter, now), keyInUse);
-    }
-
-    private static ProviderException fromError(int status, JsonNode error, Duration retryAfter, String keyInUse) {
+    @Override
+    public ProviderException fromStatus(int status, JsonNode error, Duration retryAfter, String keyInUse) {
         String upstream = Failures.safeText(Json.text(error, "message"), keyInUse);
         Duration wait = retryAfter;
         if (wait == null) {
@@ -45,7 +32,7 @@ final class UpstreamErrors {
         }
         boolean retryable = RETRYABLE.contains(status);
         return switch (status) {
-            case 401 -> Failures.upstream(Kind.INVALID_CREDENTIALS, Failures.KEY_REJECTED, false, null, status);
+            case 401 -> Failures.upstream(Kind.INVALID_CREDENTIALS, KEY_REJECTED, false, null, status);
             case 402 -> Failures.upstream(Kind.INSUFFICIENT_CREDITS,
                     "The OpenRouter account behind the key has insufficient credits", false, null, status);
             case 403 -> Failures.upstream(Kind.BLOCKED, blocked(error, keyInUse), false, null, status);
@@ -75,7 +62,8 @@ final class UpstreamErrors {
      * An error OpenRouter reported inside a 200 answer: a mid-stream chunk or a plain body whose
      * generation failed. Its {@code code} is usually an HTTP status, sometimes a word.
      */
-    static ProviderException inBand(JsonNode error, boolean streamed, boolean deltasDelivered, String keyInUse) {
+    @Override
+    public ProviderException inBand(JsonNode error, boolean streamed, boolean deltasDelivered, String keyInUse) {
         JsonNode code = error.get("code");
         Integer status = code != null && code.isInt() ? code.intValue() : null;
         String upstream = Failures.safeText(Json.text(error, "message"), keyInUse);
@@ -89,45 +77,10 @@ final class UpstreamErrors {
                 deltasDelivered, 200, null);
     }
 
-    /**
-     * A {@code Retry-After} value: delay-seconds or an HTTP-date; null when absent or unreadable.
-     * A date in the past means no wait.
-     */
-    static Duration retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static ProviderException fromStatusKeepingOk(int status, JsonNode error, String keyInUse) {
-        ProviderException mapped = fromError(status, error, null, keyInUse);
+    private ProviderException fromStatusKeepingOk(int status, JsonNode error, String keyInUse) {
+        ProviderException mapped = fromStatus(status, error, null, keyInUse);
         return new ProviderException(mapped.kind(), mapped.getMessage(), mapped.retryable(),
                 mapped.retryAfter().orElse(null), false, 200, null);
-    }
-
-    private static JsonNode errorObject(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return Json.objectAt(Json.parse(body), "error");
-        } catch (ProviderException notJson) {
-            return null;
-        }
     }
 
     // Moderation metadata names its reasons (categories); flagged_input and guardrail patterns
