@@ -33,12 +33,13 @@ final class ApiRouting {
                 .addFilter(new ApiKeyFilter(core.apiKeyService()))
                 .error(Throwable.class, new ApiErrorHandler(routes));
         new RouteRecorder(routing, routes)
-                .register("/api/v1/me", new MeHttpService(core.userService()))
+                // Routes are matched in order: applications' hot paths (run, fetch production) first.
                 .register("/api/v1/prompts",
-                        new PromptHttpService(core.promptService()),
-                        new VersionHttpService(core.versionService()),
+                        new RunHttpService(core.executionService()),
                         new ProductionHttpService(core.versionService()),
-                        new RunHttpService(core.executionService()))
+                        new PromptHttpService(core.promptService()),
+                        new VersionHttpService(core.versionService()))
+                .register("/api/v1/me", new MeHttpService(core.userService()))
                 .register("/api/v1/executions", new ExecutionHttpService(core.executionHistoryService()))
                 .register("/api/v1/analytics", new AnalyticsHttpService(core.analyticsService()))
                 .register("/api/v1/categories", new CategoryHttpService(core.categoryService()))

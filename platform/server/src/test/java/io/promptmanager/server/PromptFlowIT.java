@@ -92,7 +92,11 @@ class PromptFlowIT {
 
         ApiResponse rollback = client.post(PROMPT + "/versions/1/promote", null);
         assertThat(rollback.status()).isEqualTo(200);
-        assertThat(client.get(PROMPT + "/production").json().getInt("number")).isEqualTo(1);
+        // the same version again, in production since the rollback: served anew, not as first seen
+        JsonObject rolledBack = client.get(PROMPT + "/production").json();
+        assertThat(rolledBack.getInt("number")).isEqualTo(1);
+        assertThat(rolledBack.getString("status")).isEqualTo("PRODUCTION");
+        assertThat(rolledBack.getString("updatedAt")).isNotEqualTo(production.json().getString("updatedAt"));
 
         ApiResponse archived = client.post(PROMPT + "/versions/2/archive", null);
         assertThat(archived.status()).isEqualTo(200);

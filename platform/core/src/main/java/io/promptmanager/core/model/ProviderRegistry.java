@@ -41,6 +41,8 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     private static final Duration SLOW_CATALOGUE = Duration.ofMillis(500);
     private static final Logger LOG = Logger.getLogger(ProviderRegistry.class.getName());
 
+    // sorted once: every run's provider choice reads it
+    private final List<String> providerIds;
     private final Map<String, ModelProvider> providers;
     private final Duration catalogueTtl;
     private final ProviderCalls calls;
@@ -73,6 +75,7 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
             }
         });
         this.providers = Map.copyOf(byId);
+        this.providerIds = List.copyOf(byId.keySet());
         this.catalogueTtl = catalogueTtl;
         this.calls = new ProviderCalls(slowCall);
     }
@@ -80,7 +83,7 @@ public final class ProviderRegistry implements ModelCatalog, ModelGateway {
     /** The ids of the providers, sorted. */
     @Override
     public List<String> providerIds() {
-        return providers.keySet().stream().sorted().toList();
+        return providerIds;
     }
 
     @Override

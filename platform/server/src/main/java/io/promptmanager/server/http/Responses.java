@@ -31,6 +31,13 @@ public final class Responses {
         response.status(Status.NO_CONTENT_204).send();
     }
 
+    /** 200 with a body already serialized as JSON. */
+    public static void okJson(ServerResponse response, byte[] json) {
+        response.status(Status.OK_200)
+                .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)
+                .send(json);
+    }
+
     public static void json(ServerResponse response, Status status, Object body) {
         response.status(status)
                 .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)

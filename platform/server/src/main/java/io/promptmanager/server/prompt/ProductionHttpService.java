@@ -23,6 +23,7 @@ public final class ProductionHttpService implements HttpService {
     private static final Header REVALIDATE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-cache");
 
     private final VersionService versions;
+    private final ProductionBodies bodies = new ProductionBodies();
 
     public ProductionHttpService(VersionService versions) {
         this.versions = versions;
@@ -41,7 +42,7 @@ public final class ProductionHttpService implements HttpService {
         if (EntityTags.noneMatchHits(request, etag)) {
             response.status(Status.NOT_MODIFIED_304).send();
         } else {
-            Responses.ok(response, VersionDto.from(production.version()));
+            Responses.okJson(response, bodies.body(production));
         }
     }
 
