@@ -3,6 +3,7 @@ package io.promptmanager.core.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -27,6 +28,11 @@ public final class NotifiedCache<K, V> {
 
     public NotifiedCache(long maximumSize) {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    }
+
+    /** Values also expire {@code expireAfterWrite} after they were loaded: a safety net for a lost notification. */
+    public NotifiedCache(long maximumSize, Duration expireAfterWrite) {
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).build();
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.promptmanager.core.prompt;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.dbclient.DbExecute;
 import io.promptmanager.core.cache.InvalidationTarget;
+import io.promptmanager.core.cache.NotifiedCache;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.db.Transactions;
 
@@ -13,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The PRODUCTION version of each (user, prompt name), kept in memory so the hot path answers
@@ -33,25 +31,17 @@ public final class ProductionCache implements InvalidationTarget {
 
     private final VersionRepository versions;
     private final Transactions transactions;
-    private final Cache<Key, Entry> cache;
-    // Bumped by evictAll: an entry loaded before the bump is stale even if its load finished after it.
-    private final AtomicLong generation = new AtomicLong();
-    private volatile boolean bypass;
+    private final NotifiedCache<Key, Lookup> cache =
+            new NotifiedCache<>(DEFAULT_MAXIMUM_SIZE, DEFAULT_EXPIRY);
 
     public ProductionCache(VersionRepository versions, Transactions transactions) {
-        this(versions, transactions, DEFAULT_MAXIMUM_SIZE, DEFAULT_EXPIRY);
-    }
-
-    public ProductionCache(VersionRepository versions, Transactions transactions, long maximumSize,
-                           Duration expireAfterWrite) {
         this.versions = versions;
         this.transactions = transactions;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).build();
     }
 
     /** The PRODUCTION version of the user's prompt; NOT_FOUND when the prompt or its PRODUCTION version is missing. */
     public ProductionVersion get(UUID userId, String promptName) {
-        Lookup lookup = bypass ? load(userId, promptName) : cached(new Key(userId, promptName));
+        Lookup lookup = cache.get(new Key(userId, promptName), key -> load(key.userId(), key.promptName()));
         if (!lookup.promptExists()) {
             throw DomainException.notFound("Prompt '" + promptName + "'");
         }
@@ -73,7 +63,6 @@ public final class ProductionCache implements InvalidationTarget {
 
     /** Forgets everything on this node, including loads still in flight. */
     public void evictAll() {
-        generation.incrementAndGet();
         cache.invalidateAll();
     }
 
@@ -91,25 +80,13 @@ public final class ProductionCache implements InvalidationTarget {
     /** Without invalidation (listener disconnected) every call reads the database, and nothing is kept. */
     @Override
     public void suspend() {
-        bypass = true;
-        evictAll();
+        cache.suspend();
     }
 
     /** Invalidation works again: start from an empty cache, since notifications may have been missed. */
     @Override
     public void resume() {
-        bypass = false;
-        evictAll();
-    }
-
-    private Lookup cached(Key key) {
-        while (true) {
-            Entry entry = cache.get(key, k -> new Entry(generation.get(), load(k.userId(), k.promptName())));
-            if (entry.generation() == generation.get()) {
-                return entry.lookup();
-            }
-            cache.asMap().remove(key, entry);
-        }
+        cache.resume();
     }
 
     private Lookup load(UUID userId, String promptName) {
@@ -134,9 +111,6 @@ public final class ProductionCache implements InvalidationTarget {
     }
 
     private record Key(UUID userId, String promptName) {
-    }
-
-    private record Entry(long generation, Lookup lookup) {
     }
 
     private record Lookup(boolean promptExists, ProductionVersion production) {
