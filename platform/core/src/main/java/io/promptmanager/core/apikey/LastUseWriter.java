@@ -1,5 +1,6 @@
 package io.promptmanager.core.apikey;
 
+import io.promptmanager.core.common.PeriodicTask;
 import io.promptmanager.core.db.Transactions;
 
 import java.time.Duration;
@@ -8,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +27,7 @@ public final class LastUseWriter implements AutoCloseable {
     private final ApiKeyRepository keys;
     private final Duration interval;
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
 
     public LastUseWriter(Transactions transactions, ApiKeyRepository keys, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
@@ -42,11 +40,8 @@ public final class LastUseWriter implements AutoCloseable {
 
     /** Starts writing every interval (once); close to stop. */
     public synchronized LastUseWriter start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon().name("pm-api-key-last-use").factory());
-            scheduler.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+        if (task == null) {
+            task = PeriodicTask.start("pm-api-key-last-use", interval, this::flushQuietly);
         }
         return this;
     }
@@ -73,18 +68,13 @@ public final class LastUseWriter implements AutoCloseable {
     /** Stops the periodic writes, then writes what is left. */
     @Override
     public void close() {
-        ScheduledExecutorService started;
+        PeriodicTask started;
         synchronized (this) {
-            started = scheduler;
-            scheduler = null;
+            started = task;
+            task = null;
         }
         if (started != null) {
-            started.shutdown();
-            try {
-                started.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            started.close();
         }
         flushQuietly();
     }

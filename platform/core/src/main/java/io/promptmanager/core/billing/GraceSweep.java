@@ -1,5 +1,6 @@
 package io.promptmanager.core.billing;
 
+import io.promptmanager.core.common.PeriodicTask;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.user.AccountChangeListener;
 
@@ -8,10 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +26,7 @@ public final class GraceSweep implements AutoCloseable {
     private final PlanRule rule;
     private final AccountChangeListener accountChanges;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
 
     public GraceSweep(Transactions transactions, SubscriptionRepository subscriptions, SubscriptionChanges changes,
                       PlanRule rule, AccountChangeListener accountChanges, Clock clock) {
@@ -43,11 +40,8 @@ public final class GraceSweep implements AutoCloseable {
 
     /** Runs {@link #runOnce()} every {@code interval} on its own thread until closed. */
     public synchronized GraceSweep start(Duration interval) {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                    .name("billing-grace-sweep").factory());
-            scheduler.scheduleWithFixedDelay(this::runLogged, interval.toMillis(), interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+        if (task == null) {
+            task = PeriodicTask.start("billing-grace-sweep", interval, this::runOnce);
         }
         return this;
     }
@@ -74,25 +68,11 @@ public final class GraceSweep implements AutoCloseable {
         return downgraded;
     }
 
-    private void runLogged() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // the next run tries again; an exception escaping would cancel the schedule
-            LOG.log(Level.WARNING, "The billing grace sweep failed; it runs again at its next interval", e);
-        }
-    }
-
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
+        if (task != null) {
+            task.close();
+            task = null;
         }
     }
 }

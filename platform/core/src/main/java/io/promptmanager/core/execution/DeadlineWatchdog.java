@@ -1,34 +1,31 @@
 package io.promptmanager.core.execution;
 
+import io.promptmanager.core.common.PeriodicTask;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Ends provider calls that outlive their time: a call runs on its caller's own thread and is
- * {@linkplain #watch watched}; one daemon thread looks over the watched calls every
+ * {@linkplain #watch watched}; one {@link PeriodicTask} looks over the watched calls every
  * {@link #SCAN_INTERVAL} and interrupts the thread of any call past its time. A call that ends
  * in time costs an add to and a remove from a concurrent set — no thread, no timer, no hand-off.
  */
 public final class DeadlineWatchdog implements AutoCloseable {
     static final Duration SCAN_INTERVAL = Duration.ofMillis(100);
-    private static final Logger LOG = Logger.getLogger(DeadlineWatchdog.class.getName());
 
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
-    private final Thread scanner;
-    private volatile boolean running = true;
+    private final PeriodicTask scanner;
 
     private DeadlineWatchdog() {
-        this.scanner = Thread.ofPlatform().daemon().name("pm-deadline-watchdog").unstarted(this::scan);
+        this.scanner = PeriodicTask.start("pm-deadline-watchdog", SCAN_INTERVAL, this::scan);
     }
 
     /** Starts the scanning thread; {@link #close} stops it. */
     public static DeadlineWatchdog start() {
-        DeadlineWatchdog watchdog = new DeadlineWatchdog();
-        watchdog.scanner.start();
-        return watchdog;
+        return new DeadlineWatchdog();
     }
 
     /**
@@ -44,30 +41,13 @@ public final class DeadlineWatchdog implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        scanner.interrupt();
-        try {
-            scanner.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scanner.close();
     }
 
     private void scan() {
-        while (running) {
-            try {
-                Thread.sleep(SCAN_INTERVAL);
-            } catch (InterruptedException e) {
-                continue; // close() interrupts; the loop condition decides
-            }
-            long now = System.nanoTime();
-            for (Watch watch : watched) {
-                try {
-                    watch.abandonIfOverdue(now);
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "Abandoning an overdue provider call failed: " + e);
-                }
-            }
+        long now = System.nanoTime();
+        for (Watch watch : watched) {
+            watch.abandonIfOverdue(now);
         }
     }
 
