@@ -138,6 +138,16 @@ final class BenchDatabase implements AutoCloseable {
         return tables;
     }
 
+    /** Index of scans in a {@link #tableActivity} reading's counters. */
+    static final int SCANS = 0;
+    /** Index of written rows in a {@link #tableActivity} reading's counters. */
+    static final int ROWS_WRITTEN = 1;
+
+    /** How much one counter of one table moved between two {@link #tableActivity} readings. */
+    static long change(Map<String, long[]> before, Map<String, long[]> after, String table, int counter) {
+        return after.getOrDefault(table, new long[2])[counter] - before.getOrDefault(table, new long[2])[counter];
+    }
+
     /** Scans plus written rows, over every table, between two {@link #tableActivity} readings. */
     static long touchesSince(Map<String, long[]> before, Map<String, long[]> after) {
         long total = 0;

@@ -84,9 +84,7 @@ final class CachedFetch {
      * scan and one row.
      */
     private static long lastUseWrites(Map<String, long[]> before, Map<String, long[]> after) {
-        long[] then = before.getOrDefault("api_keys", new long[2]);
-        long[] now = after.getOrDefault("api_keys", new long[2]);
-        return now[1] - then[1];
+        return BenchDatabase.change(before, after, "api_keys", BenchDatabase.ROWS_WRITTEN);
     }
 
     /**
@@ -94,8 +92,6 @@ final class CachedFetch {
      * (a timer, once a minute, whatever the traffic), never a fetch.
      */
     private static long graceSweeps(Map<String, long[]> before, Map<String, long[]> after) {
-        long[] then = before.getOrDefault("billing_subscriptions", new long[2]);
-        long[] now = after.getOrDefault("billing_subscriptions", new long[2]);
-        return now[0] - then[0];
+        return BenchDatabase.change(before, after, "billing_subscriptions", BenchDatabase.SCANS);
     }
 }
