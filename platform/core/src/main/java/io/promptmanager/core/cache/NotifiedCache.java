@@ -43,6 +43,10 @@ public final class NotifiedCache<K, V> {
         if (suspended) {
             return loader.apply(key);
         }
+        V kept = cache.getIfPresent(key);
+        if (kept != null) {
+            return kept; // the hot path: no load, nothing allocated
+        }
         long generationAtLoad = generation.get();
         AtomicBoolean loaded = new AtomicBoolean();
         V value = cache.get(key, k -> {
