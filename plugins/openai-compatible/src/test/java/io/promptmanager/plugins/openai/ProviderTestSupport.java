@@ -1,52 +1,46 @@
 package io.promptmanager.plugins.openai;
 
-import io.promptmanager.plugin.model.ChatMessage;
 import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.GenerationParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstreamTestSupport;
+import io.promptmanager.plugins.openaiwire.testing.Fixtures;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A fake OpenAI-compatible server and a provider started against it, both closed after each test. */
-abstract class ProviderTestSupport {
+abstract class ProviderTestSupport extends FakeUpstreamTestSupport<OpenAiCompatibleModelProvider> {
     static final String SYSTEM_KEY = "sk-proj-system0123456789abcdef0123456789abcdef";
     static final String USER_KEY = "sk-proj-user0123456789abcdef0123456789abcdef00";
 
-    FakeOpenAi fake;
-    OpenAiCompatibleModelProvider provider;
-
-    @BeforeEach
-    void startFake() {
-        fake = new FakeOpenAi();
+    /** A fake OpenAI-compatible server under {@code /v1}, its documented model list at {@code GET /models}. */
+    static FakeUpstream fakeOpenAi() {
+        return new FakeUpstream("/v1",
+                "{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\",\"code\":null}}",
+                fixture("models.json"));
     }
 
-    @AfterEach
-    void stopAll() {
-        if (provider != null) {
-            provider.stop();
-        }
-        fake.close();
+    /** A documented OpenAI payload under src/test/resources/openai. */
+    static String fixture(String name) {
+        return Fixtures.text("/openai/" + name);
     }
 
-    /** Starts the provider on the fake with the system key, two models, and {@code overrides}. */
-    OpenAiCompatibleModelProvider start(String... overrides) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("base-url", fake.baseUrl().toString());
-        settings.put("api-key", SYSTEM_KEY);
-        settings.put("models", "gpt-4o-mini=0.00000015/0.0000006, llama3.2");
-        settings.put("read-timeout", "PT5S");
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            settings.put(overrides[i], overrides[i + 1]);
-        }
-        provider = new OpenAiCompatibleModelProvider();
-        provider.start(new MapSettings(settings));
-        return provider;
+    @Override
+    protected FakeUpstream newFake() {
+        return fakeOpenAi();
+    }
+
+    @Override
+    protected OpenAiCompatibleModelProvider newProvider() {
+        return new OpenAiCompatibleModelProvider();
+    }
+
+    /** The system key and two models. */
+    @Override
+    protected Map<String, String> defaultSettings() {
+        return Map.of("api-key", SYSTEM_KEY, "read-timeout", "PT5S",
+                "models", "gpt-4o-mini=0.00000015/0.0000006, llama3.2");
     }
 
     static CompletionRequest request(Credentials credentials) {
@@ -54,9 +48,6 @@ abstract class ProviderTestSupport {
     }
 
     static CompletionRequest request(Credentials credentials, Duration timeLeft) {
-        return new CompletionRequest("gpt-4o-mini",
-                List.of(new ChatMessage("system", "You are a helpful assistant."),
-                        new ChatMessage("user", "What is the capital of France?")),
-                GenerationParameters.defaults(), credentials, Instant.now().plus(timeLeft), "exec-1");
+        return request("gpt-4o-mini", credentials, timeLeft);
     }
 }
