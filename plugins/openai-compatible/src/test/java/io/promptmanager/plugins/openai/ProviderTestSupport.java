@@ -4,7 +4,6 @@ import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import io.promptmanager.plugins.openaiwire.testing.FakeUpstreamTestSupport;
-import io.promptmanager.plugins.openaiwire.testing.Fixtures;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,21 +13,20 @@ abstract class ProviderTestSupport extends FakeUpstreamTestSupport<OpenAiCompati
     static final String SYSTEM_KEY = "sk-proj-system0123456789abcdef0123456789abcdef";
     static final String USER_KEY = "sk-proj-user0123456789abcdef0123456789abcdef00";
 
-    /** A fake OpenAI-compatible server under {@code /v1}, its documented model list at {@code GET /models}. */
+    /** Its documented payloads under src/test/resources/openai; {@code GET /models} answers models.json. */
+    static final FakeUpstream.Flavour OPENAI = new FakeUpstream.Flavour("/v1",
+            "{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\",\"code\":null}}", "/openai/");
+
+    ProviderTestSupport() {
+        super(OPENAI);
+    }
+
     static FakeUpstream fakeOpenAi() {
-        return new FakeUpstream("/v1",
-                "{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\",\"code\":null}}",
-                fixture("models.json"));
+        return OPENAI.start();
     }
 
-    /** A documented OpenAI payload under src/test/resources/openai. */
     static String fixture(String name) {
-        return Fixtures.text("/openai/" + name);
-    }
-
-    @Override
-    protected FakeUpstream newFake() {
-        return fakeOpenAi();
+        return OPENAI.fixture(name);
     }
 
     @Override

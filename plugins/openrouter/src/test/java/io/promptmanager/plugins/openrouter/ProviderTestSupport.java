@@ -4,7 +4,6 @@ import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import io.promptmanager.plugins.openaiwire.testing.FakeUpstreamTestSupport;
-import io.promptmanager.plugins.openaiwire.testing.Fixtures;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,20 +14,20 @@ abstract class ProviderTestSupport extends FakeUpstreamTestSupport<OpenRouterMod
     static final String SYSTEM_KEY = "sk-or-v1-system0123456789abcdef0123456789abcdef";
     static final String USER_KEY = "sk-or-v1-user0123456789abcdef0123456789abcdef00";
 
-    /** A fake OpenRouter under {@code /api/v1}, its documented catalogue at {@code GET /models}. */
+    /** Its documented payloads under src/test/resources/openrouter; {@code GET /models} answers models.json. */
+    static final FakeUpstream.Flavour OPENROUTER = new FakeUpstream.Flavour("/api/v1",
+            "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", "/openrouter/");
+
+    ProviderTestSupport() {
+        super(OPENROUTER);
+    }
+
     static FakeUpstream fakeOpenRouter() {
-        return new FakeUpstream("/api/v1", "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}",
-                fixture("models.json"));
+        return OPENROUTER.start();
     }
 
-    /** A documented OpenRouter payload under src/test/resources/openrouter. */
     static String fixture(String name) {
-        return Fixtures.text("/openrouter/" + name);
-    }
-
-    @Override
-    protected FakeUpstream newFake() {
-        return fakeOpenRouter();
+        return OPENROUTER.fixture(name);
     }
 
     /** The provider with a short backoff. */

@@ -40,6 +40,23 @@ public final class FakeUpstream implements AutoCloseable {
         void send(HttpExchange exchange, FakeUpstream fake) throws IOException;
     }
 
+    /**
+     * What a provider's fake differs in: the API prefix ({@code /api/v1}, {@code /v1}), the body of
+     * the 404 an unknown path answers, and the class-path folder of its documented payloads (e.g.
+     * {@code /openrouter/}), whose {@code models.json} {@code GET /models} answers.
+     */
+    public record Flavour(String api, String notFoundBody, String fixtureFolder) {
+        /** A new fake of this flavour, started. */
+        public FakeUpstream start() {
+            return new FakeUpstream(api, notFoundBody, fixture("models.json"));
+        }
+
+        /** The documented payload {@code name} in the fixture folder. */
+        public String fixture(String name) {
+            return Fixtures.text(fixtureFolder + name);
+        }
+    }
+
     /** A request as received. */
     public record Recorded(String method, String path, Headers headers, String body) {
         public String header(String name) {

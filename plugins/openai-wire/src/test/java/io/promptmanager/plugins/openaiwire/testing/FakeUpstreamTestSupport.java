@@ -19,11 +19,14 @@ import java.util.Map;
  * tests extend it with what is theirs: the fake's flavour, the provider, the settings it needs.
  */
 public abstract class FakeUpstreamTestSupport<P extends ModelProvider> {
+    private final FakeUpstream.Flavour flavour;
     protected FakeUpstream fake;
     protected P provider;
 
-    /** A new fake of the provider being tested. */
-    protected abstract FakeUpstream newFake();
+    /** @param flavour the fake of the provider being tested */
+    protected FakeUpstreamTestSupport(FakeUpstream.Flavour flavour) {
+        this.flavour = flavour;
+    }
 
     /** A new, not yet started provider. */
     protected abstract P newProvider();
@@ -33,7 +36,7 @@ public abstract class FakeUpstreamTestSupport<P extends ModelProvider> {
 
     @BeforeEach
     void startFake() {
-        fake = newFake();
+        fake = flavour.start();
     }
 
     @AfterEach
