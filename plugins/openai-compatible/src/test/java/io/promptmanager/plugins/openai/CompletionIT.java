@@ -11,14 +11,15 @@ import io.promptmanager.plugin.model.ModelInfo;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 import io.promptmanager.plugin.model.TokenUsage;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import static io.promptmanager.plugins.openai.FakeOpenAi.json;
-import static io.promptmanager.plugins.openai.FakeOpenAi.raw;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -29,7 +30,7 @@ class CompletionIT extends ProviderTestSupport {
     void returnsTheAnswerWithTokensAndNoCostSoThePlatformEstimatesIt() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.complete(request(Credentials.system()));
@@ -46,7 +47,7 @@ class CompletionIT extends ProviderTestSupport {
     void sendsTheConversationAndParametersWithTheSystemKeyAsBearer() throws Exception {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
         GenerationParameters parameters = new GenerationParameters(new BigDecimal("0.7"), 256, new BigDecimal("0.9"),
                 null, null, List.of("END"), 42L);
         CompletionRequest request = new CompletionRequest("llama3.2", List.of(new ChatMessage("user", "Hi")),
@@ -56,7 +57,7 @@ class CompletionIT extends ProviderTestSupport {
         provider.complete(request);
 
         // then
-        FakeOpenAi.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + SYSTEM_KEY);
         assertThat(sent.header("Content-Type")).isEqualTo("application/json");
@@ -78,7 +79,7 @@ class CompletionIT extends ProviderTestSupport {
     void sendsNoAuthorizationWhenNoKeyIsConfigured() {
         // given a local server that needs no key
         start("api-key", "");
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.system()));
@@ -91,7 +92,7 @@ class CompletionIT extends ProviderTestSupport {
     void sendsAUsersOwnKeyInsteadOfTheSystemKey() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.user(USER_KEY)));

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 
-import static io.promptmanager.plugins.openai.FakeOpenAi.json;
-import static io.promptmanager.plugins.openai.FakeOpenAi.raw;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -30,7 +30,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void mapsEachErrorStatus(int status, Kind kind, boolean retryable, String fixture) {
         // given
         start();
-        fake.replies("/chat/completions", json(status, Fixtures.text(fixture)));
+        fake.replies("/chat/completions", json(status, fixture(fixture)));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -49,7 +49,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void showsTheServersMessageForARefusedRequest() {
         // given
         start();
-        fake.replies("/chat/completions", json(404, Fixtures.text("error-404.json")));
+        fake.replies("/chat/completions", json(404, fixture("error-404.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -64,7 +64,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void saysTheKeyWasRejectedOn401WithoutEchoingTheMaskedKey() {
         // given
         start();
-        fake.replies("/chat/completions", json(401, Fixtures.text("error-401.json")));
+        fake.replies("/chat/completions", json(401, fixture("error-401.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -93,7 +93,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void keepsTheRetryAfterOfARateLimit() {
         // given
         start();
-        fake.replies("/chat/completions", json(429, Fixtures.text("error-429-rate.json"), "Retry-After", "20"));
+        fake.replies("/chat/completions", json(429, fixture("error-429-rate.json"), "Retry-After", "20"));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

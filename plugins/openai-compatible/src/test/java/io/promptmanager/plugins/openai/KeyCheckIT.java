@@ -4,9 +4,10 @@ import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.KeyCheck;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
-import static io.promptmanager.plugins.openai.FakeOpenAi.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,7 +24,7 @@ class KeyCheckIT extends ProviderTestSupport {
 
         // then
         assertThat(check).isEqualTo(new KeyCheck(true, null, null, false));
-        FakeOpenAi.Recorded sent = fake.requests("/models").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/models").getFirst();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + USER_KEY);
     }
@@ -32,7 +33,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void findsAKeyTheServerRejectsWith401Invalid() {
         // given
         start();
-        fake.replies("/models", json(401, Fixtures.text("error-401.json")));
+        fake.replies("/models", json(401, fixture("error-401.json")));
 
         // when
         KeyCheck check = provider.checkKey(Credentials.system());
@@ -46,7 +47,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void failsWhenTheServerCannotBeAsked() {
         // given
         start();
-        fake.replies("/models", json(503, Fixtures.text("error-503.json")));
+        fake.replies("/models", json(503, fixture("error-503.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

@@ -3,6 +3,7 @@ package io.promptmanager.plugins.openai;
 import io.promptmanager.plugin.PluginConfigurationException;
 import io.promptmanager.plugin.model.ModelInfo;
 import io.promptmanager.plugin.model.ModelPricing;
+import io.promptmanager.plugins.openaiwire.testing.MapSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,52 +1,44 @@
 package io.promptmanager.plugins.openai;
 
-import io.promptmanager.plugin.model.ChatMessage;
 import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.GenerationParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstreamTestSupport;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A fake OpenAI-compatible server and a provider started against it, both closed after each test. */
-abstract class ProviderTestSupport {
+abstract class ProviderTestSupport extends FakeUpstreamTestSupport<OpenAiCompatibleModelProvider> {
     static final String SYSTEM_KEY = "sk-proj-system0123456789abcdef0123456789abcdef";
     static final String USER_KEY = "sk-proj-user0123456789abcdef0123456789abcdef00";
 
-    FakeOpenAi fake;
-    OpenAiCompatibleModelProvider provider;
+    /** Its documented payloads under src/test/resources/openai; {@code GET /models} answers models.json. */
+    static final FakeUpstream.Flavour OPENAI = new FakeUpstream.Flavour("/v1",
+            "{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\",\"code\":null}}", "/openai/");
 
-    @BeforeEach
-    void startFake() {
-        fake = new FakeOpenAi();
+    ProviderTestSupport() {
+        super(OPENAI);
     }
 
-    @AfterEach
-    void stopAll() {
-        if (provider != null) {
-            provider.stop();
-        }
-        fake.close();
+    static FakeUpstream fakeOpenAi() {
+        return OPENAI.start();
     }
 
-    /** Starts the provider on the fake with the system key, two models, and {@code overrides}. */
-    OpenAiCompatibleModelProvider start(String... overrides) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("base-url", fake.baseUrl().toString());
-        settings.put("api-key", SYSTEM_KEY);
-        settings.put("models", "gpt-4o-mini=0.00000015/0.0000006, llama3.2");
-        settings.put("read-timeout", "PT5S");
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            settings.put(overrides[i], overrides[i + 1]);
-        }
-        provider = new OpenAiCompatibleModelProvider();
-        provider.start(new MapSettings(settings));
-        return provider;
+    static String fixture(String name) {
+        return OPENAI.fixture(name);
+    }
+
+    @Override
+    protected OpenAiCompatibleModelProvider newProvider() {
+        return new OpenAiCompatibleModelProvider();
+    }
+
+    /** The system key and two models. */
+    @Override
+    protected Map<String, String> defaultSettings() {
+        return Map.of("api-key", SYSTEM_KEY, "read-timeout", "PT5S",
+                "models", "gpt-4o-mini=0.00000015/0.0000006, llama3.2");
     }
 
     static CompletionRequest request(Credentials credentials) {
@@ -54,9 +46,6 @@ abstract class ProviderTestSupport {
     }
 
     static CompletionRequest request(Credentials credentials, Duration timeLeft) {
-        return new CompletionRequest("gpt-4o-mini",
-                List.of(new ChatMessage("system", "You are a helpful assistant."),
-                        new ChatMessage("user", "What is the capital of France?")),
-                GenerationParameters.defaults(), credentials, Instant.now().plus(timeLeft), "exec-1");
+        return request("gpt-4o-mini", credentials, timeLeft);
     }
 }

@@ -7,13 +7,14 @@ import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 import io.promptmanager.plugin.model.TokenUsage;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.promptmanager.plugins.openai.FakeOpenAi.sse;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,7 +26,7 @@ class StreamingIT extends ProviderTestSupport {
     void deliversDeltasInOrderAndReadsUsageFromTheFinalChunkWithNoChoices() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-with-usage.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-with-usage.txt")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.system()), deltas::add);
@@ -43,7 +44,7 @@ class StreamingIT extends ProviderTestSupport {
     void readsUsageCarriedOnTheFinishingChunk() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-usage-in-last-delta.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-usage-in-last-delta.txt")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.system()), deltas::add);
@@ -58,7 +59,7 @@ class StreamingIT extends ProviderTestSupport {
     void handlesEventsSplitAcrossNetworkWritesAndCrLfLineEnds() {
         // given the same stream cut at arbitrary bytes, with CRLF line ends
         start();
-        String body = Fixtures.text("stream-with-usage.txt").replace("\n", "\r\n");
+        String body = fixture("stream-with-usage.txt").replace("\n", "\r\n");
         List<String> pieces = new ArrayList<>();
         for (int i = 0; i < body.length(); i += 37) {
             pieces.add(body.substring(i, Math.min(body.length(), i + 37)));
@@ -77,13 +78,13 @@ class StreamingIT extends ProviderTestSupport {
     void asksForAStreamWithItsUsage() throws Exception {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-with-usage.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-with-usage.txt")));
 
         // when
         provider.stream(request(Credentials.user(USER_KEY)), deltas::add);
 
         // then
-        FakeOpenAi.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.header("Accept")).isEqualTo("text/event-stream");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + USER_KEY);
         JsonNode body = new ObjectMapper().readTree(sent.body());
@@ -95,7 +96,7 @@ class StreamingIT extends ProviderTestSupport {
     void failsWithStreamErrorOnAnErrorEventAfterDeltas() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-mid-error.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-mid-error.txt")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -114,7 +115,7 @@ class StreamingIT extends ProviderTestSupport {
     void failsWhenTheStreamEndsBeforeTheAnswerIsComplete() {
         // given a stream cut after two deltas: no finish_reason, no [DONE]
         start();
-        String body = Fixtures.text("stream-with-usage.txt");
+        String body = fixture("stream-with-usage.txt");
         fake.replies("/chat/completions", sse(body.substring(0, body.indexOf("data: ", body.indexOf("world")))));
 
         // when
@@ -131,7 +132,7 @@ class StreamingIT extends ProviderTestSupport {
     void rethrowsTheListenersOwnExceptionUnchanged() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-with-usage.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-with-usage.txt")));
         IllegalStateException clientGone = new IllegalStateException("client went away");
 
         // when
@@ -150,7 +151,7 @@ class StreamingIT extends ProviderTestSupport {
     void deliversAnAnswerThatCameInOnePieceAsOneDelta() {
         // given a server that ignores stream: true
         start();
-        fake.replies("/chat/completions", FakeOpenAi.json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", FakeUpstream.json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.system()), deltas::add);

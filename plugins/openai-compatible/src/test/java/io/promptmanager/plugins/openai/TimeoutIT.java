@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.promptmanager.plugins.openai.FakeOpenAi.json;
-import static io.promptmanager.plugins.openai.FakeOpenAi.redirect;
-import static io.promptmanager.plugins.openai.FakeOpenAi.silence;
-import static io.promptmanager.plugins.openai.FakeOpenAi.sse;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.redirect;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.silence;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -57,7 +57,7 @@ class TimeoutIT extends ProviderTestSupport {
     void failsWithTimeoutWhenAStreamFallsSilentAfterADelta() {
         // given a stream that sends one delta, then nothing
         start("read-timeout", "PT0.3S");
-        String body = Fixtures.text("stream-with-usage.txt");
+        String body = fixture("stream-with-usage.txt");
         fake.replies("/chat/completions", sse(List.of(body.substring(0, body.indexOf("data: ", body.indexOf("Hello")))),
                 Duration.ZERO, true));
         List<String> deltas = new ArrayList<>();
@@ -98,7 +98,7 @@ class TimeoutIT extends ProviderTestSupport {
         // given
         start();
         fake.replies("/chat/completions", redirect(307, fake.baseUrl() + "/elsewhere"));
-        fake.replies("/elsewhere", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/elsewhere", json(200, fixture("chat-completion.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

@@ -4,6 +4,7 @@ import io.promptmanager.plugin.model.ModelInfo;
 import io.promptmanager.plugin.model.ModelPricing;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.silence;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.silence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -134,7 +135,7 @@ class CatalogueIT extends ProviderTestSupport {
         assertThat(provider.models()).hasSize(5);
 
         // when
-        fake.replies("/models", json(503, Fixtures.text("error-503.json")));
+        fake.replies("/models", json(503, fixture("error-503.json")));
         int before = fake.requests("/models").size();
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (fake.requests("/models").size() < before + 2 && System.nanoTime() < until) {
@@ -149,7 +150,7 @@ class CatalogueIT extends ProviderTestSupport {
     @Test
     void failsWhenNothingIsCachedAndTheCatalogueCannotBeFetched() {
         // given
-        fake.replies("/models", json(502, Fixtures.text("error-502.json")));
+        fake.replies("/models", json(502, fixture("error-502.json")));
         start("max-retries", "0");
 
         // when
@@ -168,7 +169,7 @@ class CatalogueIT extends ProviderTestSupport {
         provider.models();
 
         // then
-        FakeOpenRouter.Recorded sent = fake.requests("/models").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/models").getFirst();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + SYSTEM_KEY);
         assertThat(sent.header("HTTP-Referer")).isEqualTo("https://promptmanager.io");

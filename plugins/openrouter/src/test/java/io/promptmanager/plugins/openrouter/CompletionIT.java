@@ -9,13 +9,14 @@ import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.GenerationParameters;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.TokenUsage;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -26,7 +27,7 @@ class CompletionIT extends ProviderTestSupport {
     void readsTextFinishReasonUsageCostAndGenerationId() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.complete(request(Credentials.system()));
@@ -43,7 +44,7 @@ class CompletionIT extends ProviderTestSupport {
     void readsByokUsageWithUpstreamInferenceCost() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion-byok.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion-byok.json")));
 
         // when
         CompletionResult result = provider.complete(request(Credentials.user(USER_KEY)));
@@ -57,7 +58,7 @@ class CompletionIT extends ProviderTestSupport {
     void keepsTheCostExactlyAsWrittenNeverThroughADouble() {
         // given a cost a double cannot hold, with a trailing zero
         start();
-        String body = Fixtures.text("chat-completion.json")
+        String body = fixture("chat-completion.json")
                 .replace("\"cost\": 0.0012", "\"cost\": 0.000123456789012345678901230");
         fake.replies("/chat/completions", json(200, body));
 
@@ -73,7 +74,7 @@ class CompletionIT extends ProviderTestSupport {
     void reportsNoCostWhenOpenRouterSentNone() {
         // given
         start();
-        String body = Fixtures.text("chat-completion.json").replace("\"cost\": 0.0012,", "");
+        String body = fixture("chat-completion.json").replace("\"cost\": 0.0012,", "");
         fake.replies("/chat/completions", json(200, body));
 
         // when
@@ -88,7 +89,7 @@ class CompletionIT extends ProviderTestSupport {
     void sendsModelMessagesParametersAndAsksForUsage() throws Exception {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
         GenerationParameters parameters = new GenerationParameters(new BigDecimal("0.70"), 150, new BigDecimal("0.9"),
                 new BigDecimal("-0.5"), new BigDecimal("1E+0"), List.of("END"), 42L);
         CompletionRequest request = new CompletionRequest("openai/gpt-4",
@@ -99,7 +100,7 @@ class CompletionIT extends ProviderTestSupport {
         provider.complete(request);
 
         // then
-        FakeOpenRouter.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.header("Content-Type")).isEqualTo("application/json");
         assertThat(sent.body()).contains("\"temperature\":0.70", "\"presence_penalty\":1");
@@ -120,7 +121,7 @@ class CompletionIT extends ProviderTestSupport {
     void leavesUnsetParametersOut() throws Exception {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.system()));
@@ -136,7 +137,7 @@ class CompletionIT extends ProviderTestSupport {
     void mapsAnErrorReportedInsideA200Answer() {
         // given OpenRouter's "error while generating" body under 200
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("error-502.json")));
+        fake.replies("/chat/completions", json(200, fixture("error-502.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -152,7 +153,7 @@ class CompletionIT extends ProviderTestSupport {
     void rejectsAnAnswerThatIsNotJsonAsMalformed() {
         // given
         start();
-        fake.replies("/chat/completions", FakeOpenRouter.raw(200, "application/json", "{\"id\":\"gen-1\",\"choices\":[{"));
+        fake.replies("/chat/completions", FakeUpstream.raw(200, "application/json", "{\"id\":\"gen-1\",\"choices\":[{"));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

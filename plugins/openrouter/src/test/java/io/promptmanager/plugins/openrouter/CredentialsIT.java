@@ -3,9 +3,10 @@ package io.promptmanager.plugins.openrouter;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +17,7 @@ class CredentialsIT extends ProviderTestSupport {
     void sendsTheSystemKeyForSystemCredentials() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.system()));
@@ -30,7 +31,7 @@ class CredentialsIT extends ProviderTestSupport {
     void sendsTheUserKeyOnEachRequestAndNeverTheSystemKey() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
         String otherUserKey = "sk-or-v1-another0123456789abcdef0123456789abcd";
 
         // when
@@ -47,13 +48,13 @@ class CredentialsIT extends ProviderTestSupport {
     void sendsTheAttributionHeaders() {
         // given
         start("app-url", "https://prompts.example.com", "app-title", "Acme Prompts");
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.system()));
 
         // then
-        FakeOpenRouter.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.header("HTTP-Referer")).isEqualTo("https://prompts.example.com");
         assertThat(sent.header("X-Title")).isEqualTo("Acme Prompts");
         assertThat(sent.header("X-OpenRouter-Title")).isEqualTo("Acme Prompts");
@@ -63,13 +64,13 @@ class CredentialsIT extends ProviderTestSupport {
     void namesPromptManagerInTheAttributionHeadersByDefault() {
         // given
         start();
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         provider.complete(request(Credentials.system()));
 
         // then
-        FakeOpenRouter.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.header("HTTP-Referer")).isEqualTo("https://promptmanager.io");
         assertThat(sent.header("X-Title")).isEqualTo("Prompt Manager");
     }
@@ -78,7 +79,7 @@ class CredentialsIT extends ProviderTestSupport {
     void failsSystemKeyCallsClearlyWhenNoSystemKeyIsConfigured() {
         // given
         start("api-key", "");
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -95,7 +96,7 @@ class CredentialsIT extends ProviderTestSupport {
     void stillRunsUserKeyCallsWithoutASystemKey() {
         // given
         start("api-key", "");
-        fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
 
         // when
         String text = provider.complete(request(Credentials.user(USER_KEY))).text();

@@ -3,6 +3,7 @@ package io.promptmanager.plugins.openrouter;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -33,7 +34,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void mapsEachErrorStatus(int status, Kind kind, boolean retryable, String fixture) {
         // given no retries, so the first answer is the one reported
         start("max-retries", "0");
-        fake.replies("/chat/completions", json(status, Fixtures.text(fixture)));
+        fake.replies("/chat/completions", json(status, fixture(fixture)));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -51,7 +52,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void saysTheKeyWasRejectedOn401() {
         // given
         start("max-retries", "0");
-        fake.replies("/chat/completions", json(401, Fixtures.text("error-401.json")));
+        fake.replies("/chat/completions", json(401, fixture("error-401.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -65,7 +66,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void showsTheModerationReasonsButNeverTheFlaggedText() {
         // given
         start();
-        fake.replies("/chat/completions", json(403, Fixtures.text("error-403-moderation.json")));
+        fake.replies("/chat/completions", json(403, fixture("error-403-moderation.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -80,7 +81,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void neverShowsTheGuardrailsMatchedPatterns() {
         // given
         start();
-        fake.replies("/chat/completions", json(403, Fixtures.text("error-403-guardrail.json")));
+        fake.replies("/chat/completions", json(403, fixture("error-403-guardrail.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -94,7 +95,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void passesOnTheReasonOfABadRequest() {
         // given
         start();
-        fake.replies("/chat/completions", json(400, Fixtures.text("error-400.json")));
+        fake.replies("/chat/completions", json(400, fixture("error-400.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -123,7 +124,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void honoursRetryAfterInSeconds() {
         // given
         start("max-retries", "0");
-        fake.replies("/chat/completions", json(429, Fixtures.text("error-429.json"), "Retry-After", "60"));
+        fake.replies("/chat/completions", json(429, fixture("error-429.json"), "Retry-After", "60"));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -139,7 +140,7 @@ class ErrorMappingIT extends ProviderTestSupport {
         // given
         start("max-retries", "0");
         String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
-        fake.replies("/chat/completions", json(503, Fixtures.text("error-503.json"), "Retry-After", inTwoMinutes));
+        fake.replies("/chat/completions", json(503, fixture("error-503.json"), "Retry-After", inTwoMinutes));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -155,7 +156,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void mapsAnErrorStatusWhoseBodyIsNotJsonByItsStatus() {
         // given a proxy's HTML error page
         start("max-retries", "0");
-        fake.replies("/chat/completions", FakeOpenRouter.raw(502, "text/html", "<html><body>Bad gateway</body></html>"));
+        fake.replies("/chat/completions", FakeUpstream.raw(502, "text/html", "<html><body>Bad gateway</body></html>"));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -170,7 +171,7 @@ class ErrorMappingIT extends ProviderTestSupport {
     void mapsErrorStatusesOfAStreamedCallTheSameWay() {
         // given errors before any token are plain JSON even for stream: true
         start("max-retries", "0");
-        fake.replies("/chat/completions", json(402, Fixtures.text("error-402.json")));
+        fake.replies("/chat/completions", json(402, fixture("error-402.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

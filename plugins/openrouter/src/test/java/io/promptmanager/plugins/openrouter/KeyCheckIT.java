@@ -4,11 +4,12 @@ import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.KeyCheck;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,14 +20,14 @@ class KeyCheckIT extends ProviderTestSupport {
     void readsLabelRemainingLimitAndTierOfAValidKey() {
         // given
         start();
-        fake.replies("/key", json(200, Fixtures.text("key.json")));
+        fake.replies("/key", json(200, fixture("key.json")));
 
         // when
         KeyCheck check = provider.checkKey(Credentials.user(USER_KEY));
 
         // then
         assertThat(check).isEqualTo(new KeyCheck(true, "sk-or-v1-au7...890", new BigDecimal("74.5"), false));
-        FakeOpenRouter.Recorded sent = fake.requests("/key").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/key").getFirst();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + USER_KEY);
     }
@@ -35,7 +36,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void readsAnUnlimitedFreeTierKey() {
         // given
         start();
-        fake.replies("/key", json(200, Fixtures.text("key-free-tier-unlimited.json")));
+        fake.replies("/key", json(200, fixture("key-free-tier-unlimited.json")));
 
         // when
         KeyCheck check = provider.checkKey(Credentials.user(USER_KEY));
@@ -48,7 +49,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void answersInvalidForAKeyOpenRouterRejects() {
         // given
         start();
-        fake.replies("/key", json(401, Fixtures.text("error-401.json")));
+        fake.replies("/key", json(401, fixture("error-401.json")));
 
         // when
         KeyCheck check = provider.checkKey(Credentials.user(USER_KEY));
@@ -63,7 +64,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void checksTheSystemKey() {
         // given
         start();
-        fake.replies("/key", json(200, Fixtures.text("key.json")));
+        fake.replies("/key", json(200, fixture("key.json")));
 
         // when
         provider.checkKey(Credentials.system());
@@ -91,7 +92,7 @@ class KeyCheckIT extends ProviderTestSupport {
     void failsWhenOpenRouterCannotBeAsked() {
         // given
         start("max-retries", "0");
-        fake.replies("/key", json(503, Fixtures.text("error-503.json")));
+        fake.replies("/key", json(503, fixture("error-503.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,

@@ -4,6 +4,8 @@ import io.promptmanager.plugin.PluginApi;
 import io.promptmanager.plugin.model.CompletionResult;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ModelProvider;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
+import io.promptmanager.plugins.openaiwire.testing.MapSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.DefaultPluginManager;
@@ -22,7 +24,7 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged plugin zip (built at package; run by failsafe): its PF4J layout, and PF4J loading it. */
@@ -77,8 +79,8 @@ class OpenRouterPluginZipIT {
         DefaultPluginManager manager = new DefaultPluginManager(pluginsDir);
         manager.setSystemVersion(PluginApi.VERSION);
         manager.setExactVersionAllowed(false);
-        try (FakeOpenRouter fake = new FakeOpenRouter()) {
-            fake.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        try (FakeUpstream fake = ProviderTestSupport.fakeOpenRouter()) {
+            fake.replies("/chat/completions", json(200, ProviderTestSupport.fixture("chat-completion.json")));
 
             // when
             manager.loadPlugins();

@@ -1,6 +1,7 @@
 package io.promptmanager.plugins.openrouter;
 
 import io.promptmanager.plugin.PluginConfigurationException;
+import io.promptmanager.plugins.openaiwire.testing.MapSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,52 +1,44 @@
 package io.promptmanager.plugins.openrouter;
 
-import io.promptmanager.plugin.model.ChatMessage;
 import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.GenerationParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstreamTestSupport;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A fake OpenRouter and a provider started against it, both closed after each test. */
-abstract class ProviderTestSupport {
+abstract class ProviderTestSupport extends FakeUpstreamTestSupport<OpenRouterModelProvider> {
     static final String SYSTEM_KEY = "sk-or-v1-system0123456789abcdef0123456789abcdef";
     static final String USER_KEY = "sk-or-v1-user0123456789abcdef0123456789abcdef00";
 
-    FakeOpenRouter fake;
-    OpenRouterModelProvider provider;
+    /** Its documented payloads under src/test/resources/openrouter; {@code GET /models} answers models.json. */
+    static final FakeUpstream.Flavour OPENROUTER = new FakeUpstream.Flavour("/api/v1",
+            "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", "/openrouter/");
 
-    @BeforeEach
-    void startFake() {
-        fake = new FakeOpenRouter();
+    ProviderTestSupport() {
+        super(OPENROUTER);
     }
 
-    @AfterEach
-    void stopAll() {
-        if (provider != null) {
-            provider.stop();
-        }
-        fake.close();
+    static FakeUpstream fakeOpenRouter() {
+        return OPENROUTER.start();
     }
 
-    /** Starts the provider on the fake with the system key, short backoff, and {@code overrides}. */
-    OpenRouterModelProvider start(String... overrides) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("base-url", fake.baseUrl().toString());
-        settings.put("api-key", SYSTEM_KEY);
-        settings.put("read-timeout", "PT5S");
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            settings.put(overrides[i], overrides[i + 1]);
-        }
-        provider = new OpenRouterModelProvider(Clock.systemUTC(), Duration.ofMillis(20));
-        provider.start(new MapSettings(settings));
-        return provider;
+    static String fixture(String name) {
+        return OPENROUTER.fixture(name);
+    }
+
+    /** The provider with a short backoff. */
+    @Override
+    protected OpenRouterModelProvider newProvider() {
+        return new OpenRouterModelProvider(Clock.systemUTC(), Duration.ofMillis(20));
+    }
+
+    @Override
+    protected Map<String, String> defaultSettings() {
+        return Map.of("api-key", SYSTEM_KEY, "read-timeout", "PT5S");
     }
 
     static CompletionRequest request(Credentials credentials) {
@@ -54,9 +46,6 @@ abstract class ProviderTestSupport {
     }
 
     static CompletionRequest request(Credentials credentials, Duration timeLeft) {
-        return new CompletionRequest("openai/gpt-4",
-                List.of(new ChatMessage("system", "You are a helpful assistant."),
-                        new ChatMessage("user", "What is the capital of France?")),
-                GenerationParameters.defaults(), credentials, Instant.now().plus(timeLeft), "exec-1");
+        return request("openai/gpt-4", credentials, timeLeft);
     }
 }

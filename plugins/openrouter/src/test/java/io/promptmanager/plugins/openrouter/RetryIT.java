@@ -4,6 +4,7 @@ import io.promptmanager.plugin.model.CompletionResult;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.sse;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,8 +29,8 @@ class RetryIT extends ProviderTestSupport {
         // given
         start("max-retries", "2");
         fake.replies("/chat/completions",
-                json(status, Fixtures.text("error-" + status + ".json")),
-                json(200, Fixtures.text("chat-completion.json")));
+                json(status, fixture("error-" + status + ".json")),
+                json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.complete(request(Credentials.system()));
@@ -44,8 +45,8 @@ class RetryIT extends ProviderTestSupport {
         // given
         start("max-retries", "1");
         fake.replies("/chat/completions",
-                json(429, Fixtures.text("error-429.json"), "Retry-After", "1"),
-                json(200, Fixtures.text("chat-completion.json")));
+                json(429, fixture("error-429.json"), "Retry-After", "1"),
+                json(200, fixture("chat-completion.json")));
         long started = System.nanoTime();
 
         // when
@@ -60,7 +61,7 @@ class RetryIT extends ProviderTestSupport {
     void givesUpAtOnceWhenRetryAfterWouldEndPastTheDeadline() {
         // given
         start("max-retries", "2");
-        fake.replies("/chat/completions", json(503, Fixtures.text("error-503.json"), "Retry-After", "30"));
+        fake.replies("/chat/completions", json(503, fixture("error-503.json"), "Retry-After", "30"));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -76,7 +77,7 @@ class RetryIT extends ProviderTestSupport {
     void stopsAfterMaxRetriesAndReportsTheLastFailure() {
         // given
         start("max-retries", "2");
-        fake.replies("/chat/completions", json(502, Fixtures.text("error-502.json")));
+        fake.replies("/chat/completions", json(502, fixture("error-502.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -93,8 +94,8 @@ class RetryIT extends ProviderTestSupport {
         // given
         start("max-retries", "2");
         String fixture = status == 403 ? "error-403-moderation.json" : "error-" + status + ".json";
-        fake.replies("/chat/completions", json(status, Fixtures.text(fixture)),
-                json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", json(status, fixture(fixture)),
+                json(200, fixture("chat-completion.json")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -109,7 +110,7 @@ class RetryIT extends ProviderTestSupport {
     void neverRetriesAfterStreamingStarted() {
         // given a stream broken off after one delta, then a good one queued
         start("max-retries", "2");
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         fake.replies("/chat/completions",
                 sse(body.substring(0, body.indexOf("data: ", body.indexOf("Hello")))),
                 sse(body));
@@ -129,8 +130,8 @@ class RetryIT extends ProviderTestSupport {
     void retriesAStreamedCallRefusedBeforeItsFirstByte() {
         // given
         start("max-retries", "1");
-        fake.replies("/chat/completions", json(503, Fixtures.text("error-503.json")),
-                sse(Fixtures.text("stream-usage-empty-choices.txt")));
+        fake.replies("/chat/completions", json(503, fixture("error-503.json")),
+                sse(fixture("stream-usage-empty-choices.txt")));
         List<String> deltas = new ArrayList<>();
 
         // when
@@ -146,7 +147,7 @@ class RetryIT extends ProviderTestSupport {
     void retriesAConnectionDroppedBeforeAnyAnswer() {
         // given
         start("max-retries", "1");
-        fake.replies("/chat/completions", FakeOpenRouter.hangUp(), json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", FakeUpstream.hangUp(), json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.complete(request(Credentials.system()));

@@ -6,6 +6,7 @@ import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 import io.promptmanager.plugin.model.TokenUsage;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.sse;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,7 +26,7 @@ class StreamingIT extends ProviderTestSupport {
     void deliversDeltasInOrderSkippingKeepAlivesAndReadsUsageFromAFinalChunkWithNoChoices() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-usage-empty-choices.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-usage-empty-choices.txt")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.system()), deltas::add);
@@ -43,7 +44,7 @@ class StreamingIT extends ProviderTestSupport {
     void readsUsageFromAFinalChunkWithOneEmptyDelta() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-usage-empty-delta.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-usage-empty-delta.txt")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.user(USER_KEY)), deltas::add);
@@ -58,7 +59,7 @@ class StreamingIT extends ProviderTestSupport {
     void handlesEventsSplitAcrossNetworkWritesAndCrLfLineEnds() {
         // given the same stream cut at arbitrary bytes, with CRLF line ends
         start();
-        String body = Fixtures.text("stream-usage-empty-choices.txt").replace("\n", "\r\n");
+        String body = fixture("stream-usage-empty-choices.txt").replace("\n", "\r\n");
         List<String> pieces = new ArrayList<>();
         for (int i = 0; i < body.length(); i += 37) {
             pieces.add(body.substring(i, Math.min(body.length(), i + 37)));
@@ -77,13 +78,13 @@ class StreamingIT extends ProviderTestSupport {
     void asksForAStreamWithUsage() throws Exception {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-usage-empty-choices.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-usage-empty-choices.txt")));
 
         // when
         provider.stream(request(Credentials.system()), deltas::add);
 
         // then
-        FakeOpenRouter.Recorded sent = fake.requests("/chat/completions").getFirst();
+        FakeUpstream.Recorded sent = fake.requests("/chat/completions").getFirst();
         assertThat(sent.header("Accept")).isEqualTo("text/event-stream");
         var body = new ObjectMapper().readTree(sent.body());
         assertThat(body.get("stream").asBoolean()).isTrue();
@@ -94,7 +95,7 @@ class StreamingIT extends ProviderTestSupport {
     void failsWithStreamErrorOnAnErrorChunkAfterDeltas() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-mid-error.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-mid-error.txt")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -114,7 +115,7 @@ class StreamingIT extends ProviderTestSupport {
     void failsWithStreamErrorOnTheWordCodedErrorChunk() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-mid-error-server.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-mid-error-server.txt")));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -131,7 +132,7 @@ class StreamingIT extends ProviderTestSupport {
     void saysTheStreamHadNotStartedWhenTheErrorChunkComesFirst() {
         // given
         start();
-        String body = Fixtures.text("stream-mid-error.txt");
+        String body = fixture("stream-mid-error.txt");
         fake.replies("/chat/completions", sse(body.substring(body.lastIndexOf("data: "))));
 
         // when
@@ -148,7 +149,7 @@ class StreamingIT extends ProviderTestSupport {
     void failsWhenTheStreamEndsBeforeTheAnswerIsComplete() {
         // given a stream cut after two deltas: no finish_reason, no [DONE]
         start("max-retries", "2");
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         fake.replies("/chat/completions", sse(body.substring(0, body.indexOf("data: ", body.indexOf("world")))));
 
         // when
@@ -166,7 +167,7 @@ class StreamingIT extends ProviderTestSupport {
     void rejectsAChunkThatIsNotJsonAsMalformed() {
         // given
         start();
-        String body = Fixtures.text("stream-usage-empty-choices.txt").replace("{\"index\":0,\"delta\":{\"content\":\"!\"",
+        String body = fixture("stream-usage-empty-choices.txt").replace("{\"index\":0,\"delta\":{\"content\":\"!\"",
                 "{\"index\":0,,\"delta\":{\"content\":\"!\"");
         fake.replies("/chat/completions", sse(body));
 
@@ -184,7 +185,7 @@ class StreamingIT extends ProviderTestSupport {
     void rethrowsTheListenersOwnExceptionUnchangedAndStopsReading() {
         // given
         start();
-        fake.replies("/chat/completions", sse(Fixtures.text("stream-usage-empty-choices.txt")));
+        fake.replies("/chat/completions", sse(fixture("stream-usage-empty-choices.txt")));
         IllegalStateException clientGone = new IllegalStateException("client went away");
 
         // when
@@ -203,7 +204,7 @@ class StreamingIT extends ProviderTestSupport {
     void deliversAnAnswerThatCameInOnePieceAsOneDelta() {
         // given an OpenRouter-compatible server that ignores stream: true
         start();
-        fake.replies("/chat/completions", FakeOpenRouter.json(200, Fixtures.text("chat-completion.json")));
+        fake.replies("/chat/completions", FakeUpstream.json(200, fixture("chat-completion.json")));
 
         // when
         CompletionResult result = provider.stream(request(Credentials.system()), deltas::add);

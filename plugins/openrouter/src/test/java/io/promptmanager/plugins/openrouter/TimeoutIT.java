@@ -3,6 +3,7 @@ package io.promptmanager.plugins.openrouter;
 import io.promptmanager.plugin.model.Credentials;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
+import io.promptmanager.plugins.openaiwire.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.json;
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.silence;
-import static io.promptmanager.plugins.openrouter.FakeOpenRouter.sse;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.json;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.silence;
+import static io.promptmanager.plugins.openaiwire.testing.FakeUpstream.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -58,7 +59,7 @@ class TimeoutIT extends ProviderTestSupport {
     void failsWithTimeoutWhenAStreamFallsSilentBetweenBytes() {
         // given a stream that sends one delta, then nothing
         start("read-timeout", "PT0.3S");
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         fake.replies("/chat/completions", sse(List.of(body.substring(0, body.indexOf("data: ", body.indexOf("Hello")))),
                 Duration.ZERO, true));
         List<String> deltas = new ArrayList<>();
@@ -79,7 +80,7 @@ class TimeoutIT extends ProviderTestSupport {
     void keepsReadingWhileKeepAliveCommentsArrive() {
         // given keep-alive comments, each well within the read timeout, longer than it in total
         start("read-timeout", "PT0.4S");
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         List<String> parts = new ArrayList<>(List.of(": OPENROUTER PROCESSING\n\n", ": OPENROUTER PROCESSING\n\n",
                 ": OPENROUTER PROCESSING\n\n", ": OPENROUTER PROCESSING\n\n"));
         parts.add(body);
@@ -96,7 +97,7 @@ class TimeoutIT extends ProviderTestSupport {
     void keepsACompleteAnswerWhenOnlyTheDoneLineNeverComes() {
         // given a whole answer with its usage, then silence instead of "data: [DONE]"
         start("read-timeout", "PT0.3S");
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         fake.replies("/chat/completions", sse(List.of(body.substring(0, body.indexOf("data: [DONE]"))),
                 Duration.ZERO, true));
 
@@ -112,7 +113,7 @@ class TimeoutIT extends ProviderTestSupport {
     void failsWithTimeoutAtTheDeadlineInTheMiddleOfAStream() {
         // given
         start();
-        String body = Fixtures.text("stream-usage-empty-choices.txt");
+        String body = fixture("stream-usage-empty-choices.txt");
         fake.replies("/chat/completions", sse(List.of(body.substring(0, body.indexOf("data: ", body.indexOf("Hello")))),
                 Duration.ZERO, true));
 
@@ -143,11 +144,11 @@ class TimeoutIT extends ProviderTestSupport {
     @Test
     void neverFollowsARedirectToAnotherHost() {
         // given
-        try (FakeOpenRouter elsewhere = new FakeOpenRouter()) {
-            elsewhere.replies("/chat/completions", json(200, Fixtures.text("chat-completion.json")));
+        try (FakeUpstream elsewhere = fakeOpenRouter()) {
+            elsewhere.replies("/chat/completions", json(200, fixture("chat-completion.json")));
             start();
             fake.replies("/chat/completions",
-                    FakeOpenRouter.redirect(307, elsewhere.baseUrl().toString().replace("127.0.0.1", "localhost")
+                    FakeUpstream.redirect(307, elsewhere.baseUrl().toString().replace("127.0.0.1", "localhost")
                             + "/chat/completions"));
 
             // when

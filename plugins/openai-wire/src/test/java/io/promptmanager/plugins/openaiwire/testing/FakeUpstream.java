@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openai;
+package io.promptmanager.plugins.openaiwire.testing;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,33 +26,60 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local OpenAI-compatible server on a random loopback port, under {@code /v1}: each path answers the
- * replies queued for it in order (the last one again once the queue is down to it); every
- * request is recorded. {@code GET /models} answers the documented model list unless told otherwise.
+ * A local OpenAI-style server (OpenRouter, an OpenAI-compatible server) on a random loopback port,
+ * under an API prefix such as {@code /api/v1} or {@code /v1}: each path answers the replies queued
+ * for it in order (the last one again once the queue is down to it); every request is recorded.
+ * {@code GET /models} answers the given model list unless told otherwise; an unknown path answers
+ * 404 with the given error body (the shape of the provider being faked).
  */
-final class FakeOpenAi implements AutoCloseable {
-    static final String API = "/v1";
+public final class FakeUpstream implements AutoCloseable {
 
     /** One answer. */
     @FunctionalInterface
-    interface Reply {
-        void send(HttpExchange exchange, FakeOpenAi fake) throws IOException;
+    public interface Reply {
+        void send(HttpExchange exchange, FakeUpstream fake) throws IOException;
+    }
+
+    /**
+     * What a provider's fake differs in: the API prefix ({@code /api/v1}, {@code /v1}), the body of
+     * the 404 an unknown path answers, and the class-path folder of its documented payloads (e.g.
+     * {@code /openrouter/}), whose {@code models.json} {@code GET /models} answers.
+     */
+    public record Flavour(String api, String notFoundBody, String fixtureFolder) {
+        /** A new fake of this flavour, started. */
+        public FakeUpstream start() {
+            return new FakeUpstream(api, notFoundBody, fixture("models.json"));
+        }
+
+        /** The documented payload {@code name} in the fixture folder. */
+        public String fixture(String name) {
+            return Fixtures.text(fixtureFolder + name);
+        }
     }
 
     /** A request as received. */
-    record Recorded(String method, String path, Headers headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String path, Headers headers, String body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
 
+    private final String api;
+    private final String notFoundBody;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, Deque<Reply>> replies = new HashMap<>();
     private final List<Recorded> requests = new ArrayList<>();
 
-    FakeOpenAi() {
+    /**
+     * @param api          the path prefix the API lives under, e.g. {@code /api/v1}
+     * @param notFoundBody the JSON body of the 404 an unknown path answers
+     * @param modelsBody   the JSON body {@code GET /models} answers
+     */
+    public FakeUpstream(String api, String notFoundBody, String modelsBody) {
+        this.api = api;
+        this.notFoundBody = notFoundBody;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -60,32 +87,32 @@ final class FakeOpenAi implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        replies("/models", json(200, Fixtures.text("models.json")));
+        replies("/models", json(200, modelsBody));
         server.start();
     }
 
-    /** The base URL to configure, e.g. {@code http://127.0.0.1:41234/v1}. */
-    URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API);
+    /** The base URL to configure, e.g. {@code http://127.0.0.1:41234/api/v1}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + api);
     }
 
-    /** Replaces the replies of {@code path} (relative to /v1). */
-    synchronized FakeOpenAi replies(String path, Reply... answers) {
+    /** Replaces the replies of {@code path} (relative to the API prefix). */
+    public synchronized FakeUpstream replies(String path, Reply... answers) {
         replies.put(path, new ArrayDeque<>(List.of(answers)));
         return this;
     }
 
-    /** The requests received on {@code path} (relative to /v1), oldest first. */
-    synchronized List<Recorded> requests(String path) {
+    /** The requests received on {@code path} (relative to the API prefix), oldest first. */
+    public synchronized List<Recorded> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Every request received, oldest first. */
-    synchronized List<Recorded> requests() {
+    public synchronized List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    static Reply json(int status, String body, String... headerPairs) {
+    public static Reply json(int status, String body, String... headerPairs) {
         return (exchange, fake) -> {
             headers(exchange, headerPairs);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -98,7 +125,7 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** A 200 text/event-stream answer, written in one go. */
-    static Reply sse(String body) {
+    public static Reply sse(String body) {
         return sse(List.of(body), Duration.ZERO, false);
     }
 
@@ -106,7 +133,7 @@ final class FakeOpenAi implements AutoCloseable {
      * A 200 text/event-stream answer written in {@code parts}, flushed one by one with a pause
      * between them; when {@code hangAfter}, the connection then stays open without a byte more.
      */
-    static Reply sse(List<String> parts, Duration pause, boolean hangAfter) {
+    public static Reply sse(List<String> parts, Duration pause, boolean hangAfter) {
         return (exchange, fake) -> {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -125,12 +152,12 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** Reads the request and never answers (until the fake is closed). */
-    static Reply silence() {
+    public static Reply silence() {
         return (exchange, fake) -> fake.pause(Duration.ofMinutes(5));
     }
 
     /** Answers with raw bytes and a declared content type. */
-    static Reply raw(int status, String contentType, String body) {
+    public static Reply raw(int status, String contentType, String body) {
         return (exchange, fake) -> {
             exchange.getResponseHeaders().set("Content-Type", contentType);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -141,7 +168,7 @@ final class FakeOpenAi implements AutoCloseable {
         };
     }
 
-    static Reply redirect(int status, String location) {
+    public static Reply redirect(int status, String location) {
         return (exchange, fake) -> {
             exchange.getResponseHeaders().set("Location", location);
             exchange.sendResponseHeaders(status, -1);
@@ -150,7 +177,7 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** Drops the connection without any answer. */
-    static Reply hangUp() {
+    public static Reply hangUp() {
         return (exchange, fake) -> {
             throw new IOException("connection dropped on purpose");
         };
@@ -170,7 +197,7 @@ final class FakeOpenAi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        path = path.startsWith(API) ? path.substring(API.length()) : path;
+        path = path.startsWith(api) ? path.substring(api.length()) : path;
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -182,7 +209,7 @@ final class FakeOpenAi implements AutoCloseable {
             reply = queue == null ? null : queue.size() > 1 ? queue.poll() : queue.peek();
         }
         try {
-            Objects.requireNonNullElse(reply, json(404, "{\"error\":{\"message\":\"Not Found\",\"type\":\"invalid_request_error\",\"code\":null}}"))
+            Objects.requireNonNullElse(reply, json(404, notFoundBody))
                     .send(exchange, this);
         } finally {
             exchange.close();

@@ -1,4 +1,4 @@
-package io.promptmanager.plugins.openai;
+package io.promptmanager.plugins.openaiwire.testing;
 
 import io.promptmanager.plugin.PluginSettings;
 
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** PluginSettings over a map, blank values counting as not set (as the platform's do). */
-record MapSettings(Map<String, String> values) implements PluginSettings {
+public record MapSettings(Map<String, String> values) implements PluginSettings {
     @Override
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
