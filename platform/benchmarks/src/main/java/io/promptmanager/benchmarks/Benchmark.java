@@ -93,6 +93,9 @@ public final class Benchmark {
                 Provisioning.productionPrompt(userApi);
                 Provisioning.runOnce(userApi);
                 String upstreamBody = upstream.lastRequest();
+                if (settings.mode().equals("serve")) {
+                    serve(work, upstream, product, user, upstreamBody);
+                }
                 Portkey.Launch portkey = Portkey.start(cache, out.resolve("portkey.log"));
                 try {
                     return measure(settings, out, work, started, startNanos, machine, notes, upstream, database,
@@ -169,6 +172,36 @@ public final class Benchmark {
                 cached, analytics, commit, profiles, notes);
         Summary.write(results, out);
         return results;
+    }
+
+    /**
+     * Writes the wrk scripts of the direct arm, a run and the cached fetch into {@code work},
+     * prints the commands, and waits until the harness is stopped (the product goes with it).
+     */
+    private static void serve(Path work, FakeUpstream upstream, Product product, Provisioning.Account user,
+                              String upstreamBody) {
+        Map<String, Wrk.Request> requests = new LinkedHashMap<>();
+        requests.put("direct", Wrk.Request.postJson(upstream.baseUrl() + "/chat/completions",
+                Map.of("Authorization", "Bearer " + UPSTREAM_KEY), upstreamBody));
+        requests.put("run", Wrk.Request.postJson(product.baseUrl() + Provisioning.runPath(),
+                Map.of("Authorization", "Bearer " + user.apiKey()), Provisioning.RUN_BODY));
+        requests.put("fetch", Wrk.Request.get(product.baseUrl() + Provisioning.productionPath(),
+                Map.of("Authorization", "Bearer " + user.apiKey())));
+        StringBuilder commands = new StringBuilder("Serving; server pid " + product.pid() + ". Load it with:\n");
+        requests.forEach((name, request) -> {
+            Path script = work.resolve("serve-" + name + ".lua");
+            try {
+                Files.writeString(script, Wrk.script(request));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            commands.append("  WRK_RESULT=/dev/null wrk -t2 -c64 -d10s -s ").append(script).append(' ').append(request.url()).append('\n');
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(product::close));
+        LOG.info(commands.toString());
+        while (true) {
+            Product.sleep(Duration.ofHours(1));
+        }
     }
 
     /** The server after set-up with nothing to do: memory, and CPU over one settle period. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * How long and how much: {@code full} is the published benchmark (about 10 minutes here);
  * {@code smoke} exercises every phase with about 10 seconds of load, to keep the harness working
- * in CI.
+ * in CI; {@code serve} sets everything up, prints the wrk commands of the arms and waits, to
+ * profile the product by hand.
  *
  * @param slice         length of one measured slice of one arm
  * @param rounds        slices per arm at each number of connections (arms alternate within a round)
@@ -24,7 +25,7 @@ record BenchmarkSettings(String mode, Duration slice, int rounds, List<Integer> 
                          Duration levelWarmup, Duration settle, int cachedConnections, int analyticsExecutions,
                          int analyticsRepeats, boolean profile) {
 
-    /** {@code full} or {@code smoke}; {@code -Dbench.profile=true|false} overrides whether to profile. */
+    /** {@code full}, {@code smoke} or {@code serve}; {@code -Dbench.profile=true|false} overrides whether to profile. */
     static BenchmarkSettings named(String mode) {
         BenchmarkSettings settings = preset(mode);
         String profile = System.getProperty("bench.profile");
@@ -40,7 +41,9 @@ record BenchmarkSettings(String mode, Duration slice, int rounds, List<Integer> 
                     Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(11), 64, 1_000_000, 20, true);
             case "smoke" -> new BenchmarkSettings("smoke", Duration.ofMillis(1000), 1, List.of(1, 64),
                     Duration.ofMillis(1000), Duration.ZERO, Duration.ofSeconds(11), 64, 10_000, 3, false);
-            default -> throw new IllegalArgumentException("mode must be full or smoke, not " + mode);
+            case "serve" -> new BenchmarkSettings("serve", Duration.ofMillis(1000), 1, List.of(1, 64),
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, 64, 0, 0, false);
+            default -> throw new IllegalArgumentException("mode must be full, smoke or serve, not " + mode);
         };
     }
 }

@@ -99,7 +99,8 @@ final class Wrk {
         }
     }
 
-    private static String script(Request request) {
+    /** The Lua script wrk runs for {@code request}; it writes its summary to the file named by WRK_RESULT. */
+    static String script(Request request) {
         StringBuilder lua = new StringBuilder();
         lua.append("wrk.method = ").append(quoted(request.method())).append('\n');
         if (request.body() != null) {

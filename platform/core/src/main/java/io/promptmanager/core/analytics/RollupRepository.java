@@ -27,6 +27,9 @@ public final class RollupRepository {
     private static final String ALL = "";
     // Rows arrive sorted by key and are upserted in that order, so two nodes' batches lock shared
     // rows in the same order and cannot deadlock.
+    // The histograms are added bucket by bucket: a multi-argument unnest zips the arrays and its
+    // function scan returns the rows in array order, which ARRAY(...) keeps. (An ORDER BY over WITH
+    // ORDINALITY said the same at the price of a sort per row, a quarter of the statement's CPU.)
     private static final String UPSERT = """
             INSERT INTO execution_rollups AS r (user_id, level, day, prompt_name, version_number, model, billing_type,
                                                 runs, successes, errors, prompt_tokens, completion_tokens, cost,
@@ -51,9 +54,7 @@ public final class RollupRepository {
                 unknown_cost_runs = r.unknown_cost_runs + excluded.unknown_cost_runs,
                 latency_ms_sum = r.latency_ms_sum + excluded.latency_ms_sum,
                 latency_histogram = ARRAY(SELECT a + b
-                                          FROM unnest(r.latency_histogram, excluded.latency_histogram)
-                                               WITH ORDINALITY AS h(a, b, i)
-                                          ORDER BY h.i)
+                                          FROM unnest(r.latency_histogram, excluded.latency_histogram) AS h(a, b))
             """;
     private static final String COLUMNS = """
             SELECT day, prompt_name, version_number, model, billing_type, runs, successes, errors, prompt_tokens,

@@ -2,6 +2,7 @@ package io.promptmanager.core.execution;
 
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.promptmanager.core.analytics.LatencyHistogram;
 import io.promptmanager.core.analytics.RollupRepository;
 import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.db.Database;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -232,6 +234,27 @@ class ExecutionRecorderIT {
         recorder.record(Records.succeeded(kept, "doomed", 1, "m/a", BillingType.SYSTEM, 12, new BigDecimal("0.01"),
                 AT)).join();
         assertThat(rows("doomed")).isEqualTo(1);
+    }
+
+    @Test
+    void addsEachRunsLatencyToItsOwnBucketOfTheRollupHistogramAcrossBatches() {
+        UUID owner = newUser();
+        long[] latencies = {3, 3, 250, 40_000, 3, 250};
+        long[] expected = new long[LatencyHistogram.BUCKETS];
+        for (long latency : latencies) {
+            recorder.recordAndWait(Records.succeeded(owner, "buckets", 1, "m/a", BillingType.SYSTEM, latency,
+                    new BigDecimal("0.01"), AT));
+            expected[LatencyHistogram.bucketOf(latency)]++;
+        }
+
+        for (String level : List.of("DAY", "MONTH", "DAY_TOTAL")) {
+            String histogram = database.dbClient().execute().get("""
+                            SELECT array_to_string(latency_histogram, ',') AS h
+                            FROM execution_rollups WHERE user_id = ?::uuid AND level = ?
+                            """, owner, level).orElseThrow().column("h").get(String.class);
+            assertThat(Arrays.stream(histogram.split(",")).mapToLong(Long::parseLong).toArray()).as(level)
+                    .containsExactly(expected);
+        }
     }
 
     @Test
