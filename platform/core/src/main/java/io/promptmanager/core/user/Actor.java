@@ -6,6 +6,7 @@ import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.plan.Plan;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +19,8 @@ import java.util.UUID;
  */
 public record Actor(UUID userId, Role role, Plan plan, Channel channel, UUID apiKeyId, Set<Scope> scopes) {
     public Actor {
-        scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+        // an EnumSet answers contains() with a bit test; every request checks a scope or two
+        scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(scopes));
     }
 
     public static Actor console(User user) {
