@@ -1,13 +1,12 @@
 package io.promptmanager.core.prompt;
 
 import io.promptmanager.core.common.Validator;
+import io.promptmanager.core.common.Violation;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Matches the values a caller passes against a version's declared variables, strictly: a missing
@@ -20,27 +19,43 @@ final class VariableBinder {
     Map<String, Object> bind(List<VariableDeclaration> declared, Map<String, Object> given) {
         Map<String, Object> values = given == null ? Map.of() : given;
         Validator validator = new Validator();
-        Map<String, Object> bound = new HashMap<>();
+        Map<String, Object> bound = HashMap.newHashMap(declared.size());
         for (VariableDeclaration variable : declared) {
-            String field = "variables." + variable.name();
             Object value = values.get(variable.name());
             VariableType type = VariableType.of(variable.type()).orElseThrow();
             if (value == null) {
-                validator.check(variable.defaultValue() != null || !variable.required(), field,
-                        "the required variable '" + variable.name() + "' is missing");
+                if (variable.defaultValue() == null && variable.required()) {
+                    validator.add(new Violation(field(variable.name()),
+                            "the required variable '" + variable.name() + "' is missing"));
+                }
                 bound.put(variable.name(), variable.defaultValue() == null ? "" : variable.defaultValue());
             } else if (type.accepts(value)) {
                 bound.put(variable.name(), type.normalize(value));
             } else {
-                validator.check(false, field, "'" + variable.name() + "' must be " + type.description());
+                validator.add(new Violation(field(variable.name()), "'" + variable.name() + "' must be " + type.description()));
             }
         }
-        Set<String> names = declared.stream().map(VariableDeclaration::name).collect(Collectors.toSet());
-        for (String name : new TreeSet<>(values.keySet())) {
-            validator.check(names.contains(name), "variables." + name,
-                    "'" + name + "' is not declared by this version");
+        if (!values.keySet().stream().allMatch(name -> isDeclared(declared, name))) {
+            for (String name : new TreeSet<>(values.keySet())) {
+                if (!isDeclared(declared, name)) {
+                    validator.add(new Violation(field(name), "'" + name + "' is not declared by this version"));
+                }
+            }
         }
         validator.throwIfInvalid();
         return bound;
+    }
+
+    private static boolean isDeclared(List<VariableDeclaration> declared, String name) {
+        for (VariableDeclaration variable : declared) {
+            if (variable.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String field(String name) {
+        return "variables." + name;
     }
 }

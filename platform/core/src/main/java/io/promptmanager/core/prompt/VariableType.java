@@ -2,13 +2,18 @@ package io.promptmanager.core.prompt;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The three variable types and which Java values (as JSON-B produces them) each accepts. */
 enum VariableType {
     STRING("string", "a string"),
     NUMBER("number", "a number"),
     BOOLEAN("boolean", "a boolean");
+
+    private static final Map<String, VariableType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(type -> type.wireName, type -> type));
 
     private final String wireName;
     private final String description;
@@ -19,7 +24,7 @@ enum VariableType {
     }
 
     static Optional<VariableType> of(String wireName) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+        return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
 
     String description() {
