@@ -229,6 +229,26 @@ class ExecutionApiIT {
     }
 
     @Test
+    void refusesARunBodyWithAFractionalVersionOrANonBooleanStreamAndRunsNothing() {
+        ApiClient pro = api.as(api.accounts().pro());
+        String prompt = productionPrompt(pro);
+        int before = pro.get("/api/v1/executions").items().size();
+
+        for (String body : List.of("{\"version\": 1.5}", "{\"version\": 4294967297}", "{\"stream\": 1}",
+                "{\"variables\": {\"text\": \"x\"}, \"temperature\": 0}")) {
+            ApiResponse response = pro.post("/api/v1/prompts/" + prompt + "/executions", body);
+
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+                    .as(body).isIn("version", "stream", "temperature");
+        }
+        assertThat(provider.requests()).isEmpty();
+        assertThat(pro.get("/api/v1/executions").items()).hasSize(before);
+    }
+
+    @Test
     void refusesAStreamedRunBeforeAnyTextWithItsOwnStatus() {
         ApiClient pro = api.as(api.accounts().pro());
         String prompt = productionPrompt(pro);

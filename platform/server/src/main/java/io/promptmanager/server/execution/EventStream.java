@@ -36,7 +36,7 @@ final class EventStream implements StreamListener {
     }
 
     void done(ExecutionResultDto result) {
-        send("done", ApiJson.write(result));
+        send("done", result.toJson());
         close();
     }
 

@@ -44,13 +44,14 @@ public final class RunHttpService implements HttpService {
     private void run(ServerRequest request, ServerResponse response) {
         Actor actor = Auth.actor(request);
         String name = Params.path(request, "name");
-        RunRequest body = ApiJson.readOptional(request, RunRequest.class).orElse(RunRequest.NONE);
+        RunRequest body = ApiJson.readOptional(request, RunRequestReader::read).orElse(RunRequest.NONE);
         if (body.streamAsked() || acceptsEventStream(request)) {
             stream(request, response, actor, name, body);
             return;
         }
         ExecutionResult result = executions.run(actor, name, body.toRequest(false));
-        Responses.created(response, ExecutionHttpService.BASE + result.executionId(), ExecutionResultDto.from(result));
+        Responses.createdJson(response, ExecutionHttpService.BASE + result.executionId(),
+                ExecutionResultDto.from(result).toJson());
     }
 
     private void stream(ServerRequest request, ServerResponse response, Actor actor, String name, RunRequest body) {

@@ -13,6 +13,7 @@ import org.eclipse.yasson.YassonConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * JSON of the public API: strict reading (unknown fields, wrong types and malformed JSON are 400
@@ -37,6 +38,15 @@ public final class ApiJson {
 
     /** The request body as {@code type}, or empty when the request has none (or {@code null}). */
     public static <T> Optional<T> readOptional(ServerRequest request, Class<T> type) {
+        return readOptional(request, body -> parse(new String(body, StandardCharsets.UTF_8), type));
+    }
+
+    /**
+     * The request body read by {@code reader} (which throws DomainException for bad input), or
+     * empty when the request has none (or the reader answers null); the content type is checked
+     * first.
+     */
+    public static <T> Optional<T> readOptional(ServerRequest request, Function<byte[], T> reader) {
         if (!request.content().hasEntity()) {
             return Optional.empty();
         }
@@ -45,7 +55,7 @@ public final class ApiJson {
         if (body.length == 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(parse(new String(body, StandardCharsets.UTF_8), type));
+        return Optional.ofNullable(reader.apply(body));
     }
 
     static <T> T parse(String json, Class<T> type) {

@@ -17,8 +17,15 @@ public final class Responses {
     }
 
     public static void created(ServerResponse response, String location, Object body) {
-        response.header(HeaderNames.LOCATION, location);
-        json(response, Status.CREATED_201, body);
+        createdJson(response, location, ApiJson.write(body));
+    }
+
+    /** 201 with a body already serialized as JSON. */
+    public static void createdJson(ServerResponse response, String location, byte[] json) {
+        response.status(Status.CREATED_201)
+                .header(HeaderNames.LOCATION, location)
+                .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)
+                .send(json);
     }
 
     /** 201 for a body holding a secret shown once: no Location, and never stored by a cache. */
