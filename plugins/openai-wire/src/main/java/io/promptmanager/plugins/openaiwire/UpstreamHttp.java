@@ -13,7 +13,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -49,12 +48,11 @@ public final class UpstreamHttp implements AutoCloseable {
     public static final String EVENT_STREAM = "text/event-stream";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-    private static final ContentType JSON_TYPE = ContentType.create(JSON);
 
     private final HttpSettings settings;
     private final WireDialect dialect;
     private final ServerName server;
-    private final Map<String, String> headers;
+    private final RequestHeaders headers;
     private final Clock clock;
     private final Duration backoffBase;
     private final CloseableHttpClient client;
@@ -69,7 +67,7 @@ public final class UpstreamHttp implements AutoCloseable {
         this.settings = settings;
         this.dialect = dialect;
         this.server = dialect.name();
-        this.headers = Map.copyOf(headers);
+        this.headers = new RequestHeaders(headers);
         this.clock = clock;
         this.backoffBase = backoffBase;
         this.client = PooledHttpClient.create(settings);
@@ -206,18 +204,12 @@ public final class UpstreamHttp implements AutoCloseable {
 
     private HttpUriRequestBase request(String path, byte[] json, String key, String accept) {
         URI uri = uris.computeIfAbsent(path, relative -> URI.create(settings.baseUrl() + relative));
-        HttpUriRequestBase request;
-        if (json == null) {
-            request = new HttpGet(uri);
-        } else {
-            HttpPost post = new HttpPost(uri);
-            post.setEntity(new ByteArrayEntity(json, JSON_TYPE));
-            request = post;
-        }
-        request.addHeader("Accept", accept);
-        headers.forEach(request::addHeader);
-        if (key != null) {
-            request.addHeader("Authorization", "Bearer " + key);
+        HttpUriRequestBase request = json == null ? new HttpGet(uri) : new HttpPost(uri);
+        headers.addTo(request, accept, key);
+        if (json != null) {
+            // Content-Type goes as a header formatted once, so the entity names none.
+            request.addHeader(RequestHeaders.JSON_CONTENT_TYPE);
+            request.setEntity(new ByteArrayEntity(json, null));
         }
         return request;
     }
