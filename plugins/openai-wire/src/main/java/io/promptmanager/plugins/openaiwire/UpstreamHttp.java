@@ -12,8 +12,11 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -56,6 +59,7 @@ public final class UpstreamHttp implements AutoCloseable {
     private final Clock clock;
     private final Duration backoffBase;
     private final CloseableHttpClient client;
+    private final HttpHost target;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
@@ -70,6 +74,7 @@ public final class UpstreamHttp implements AutoCloseable {
         this.headers = new RequestHeaders(headers);
         this.clock = clock;
         this.backoffBase = backoffBase;
+        this.target = target(settings.baseUrl());
         this.client = PooledHttpClient.create(settings);
     }
 
@@ -139,7 +144,7 @@ public final class UpstreamHttp implements AutoCloseable {
         context.setAttribute(ReadTimeouts.ATTRIBUTE, timeouts);
         ClassicHttpResponse response;
         try {
-            response = client.executeOpen(null, request, context); // the target comes from the request URI
+            response = client.executeOpen(target, request, context);
         } catch (ConnectTimeoutException e) {
             if (!timeouts.left().isPositive()) {
                 return Attempt.failed(noAnswerBeforeTheDeadline(), false);
@@ -228,6 +233,15 @@ public final class UpstreamHttp implements AutoCloseable {
                 .setContentCompressionEnabled(false)
                 .setProtocolUpgradeEnabled(false)
                 .build();
+    }
+
+    // Every path is below the base URL: its host is worked out once, as HttpClient would per request.
+    private static HttpHost target(URI baseUrl) {
+        try {
+            return RoutingSupport.determineHost(new HttpGet(baseUrl));
+        } catch (HttpException e) {
+            throw new IllegalArgumentException("Not an HTTP URL: " + baseUrl, e);
+        }
     }
 
     private static String header(ClassicHttpResponse response, String name) {
