@@ -1,13 +1,15 @@
 package io.promptmanager.plugins.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptmanager.plugin.model.TokenUsage;
 import io.promptmanager.plugins.openaiwire.Json;
 import io.promptmanager.plugins.openaiwire.ServerName;
 import io.promptmanager.plugins.openaiwire.SettingNames;
 import io.promptmanager.plugins.openaiwire.UsageAccounting;
 import io.promptmanager.plugins.openaiwire.WireDialect;
+
+import java.io.IOException;
 
 /** OpenAI's chat-completions wire format as any compatible server speaks it. */
 final class OpenAiWire {
@@ -21,9 +23,11 @@ final class OpenAiWire {
     private static final class TokensOnly implements UsageAccounting {
         /** A stream asks for its usage: the server then sends it in a last chunk with an empty {@code choices} array. */
         @Override
-        public void ask(ObjectNode requestBody, boolean stream) {
+        public void ask(JsonGenerator requestBody, boolean stream) throws IOException {
             if (stream) {
-                requestBody.putObject("stream_options").put("include_usage", true);
+                requestBody.writeObjectFieldStart("stream_options");
+                requestBody.writeBooleanField("include_usage", true);
+                requestBody.writeEndObject();
             }
         }
 

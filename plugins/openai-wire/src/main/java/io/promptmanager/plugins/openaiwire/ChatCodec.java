@@ -1,12 +1,8 @@
 package io.promptmanager.plugins.openaiwire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.promptmanager.plugin.model.ChatMessage;
 import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.CompletionResult;
-import io.promptmanager.plugin.model.GenerationParameters;
 import io.promptmanager.plugin.model.TokenUsage;
 
 /** The JSON of {@code POST /chat/completions}: the request, a whole answer, one streamed chunk. Thread-safe. */
@@ -22,16 +18,7 @@ public final class ChatCodec {
 
     /** The request body, asking for usage as the dialect does. */
     public byte[] request(CompletionRequest request, boolean stream) {
-        ObjectNode body = Json.object();
-        body.put("model", request.model());
-        ArrayNode messages = body.putArray("messages");
-        for (ChatMessage message : request.messages()) {
-            messages.addObject().put("role", message.role()).put("content", message.content());
-        }
-        parameters(body, request.parameters());
-        body.put("stream", stream);
-        dialect.usage().ask(body, stream);
-        return Json.bytes(body, dialect.name());
+        return ChatRequestBody.write(request, stream, dialect);
     }
 
     /**
@@ -41,20 +28,7 @@ public final class ChatCodec {
      *         completion; the mapped failure when it carries an {@code error}
      */
     public CompletionResult result(byte[] body, String keyInUse) {
-        JsonNode root = Json.parse(body, dialect.name());
-        JsonNode error = Json.objectAt(root, "error");
-        if (error != null) {
-            throw dialect.errors().inBand(error, false, false, keyInUse);
-        }
-        JsonNode choices = root.get("choices");
-        if (choices == null || !choices.isArray()) {
-            throw Json.malformed(dialect.name());
-        }
-        JsonNode choice = choices.isEmpty() ? null : choices.get(0);
-        JsonNode message = Json.objectAt(choice, "message");
-        String text = Json.text(message, "content");
-        return new CompletionResult(text == null ? "" : text, Json.text(choice, "finish_reason"), usage(root),
-                Json.text(root, "id"), Json.text(root, "model"));
+        return CompletionReader.read(body, dialect, keyInUse);
     }
 
     /**
@@ -89,33 +63,5 @@ public final class ChatCodec {
     private TokenUsage usage(JsonNode root) {
         JsonNode usage = Json.objectAt(root, "usage");
         return usage == null ? NO_USAGE : dialect.usage().read(usage);
-    }
-
-    private static void parameters(ObjectNode body, GenerationParameters parameters) {
-        if (parameters == null) {
-            return;
-        }
-        if (parameters.temperature() != null) {
-            body.put("temperature", parameters.temperature());
-        }
-        if (parameters.maxTokens() != null) {
-            body.put("max_tokens", parameters.maxTokens());
-        }
-        if (parameters.topP() != null) {
-            body.put("top_p", parameters.topP());
-        }
-        if (parameters.frequencyPenalty() != null) {
-            body.put("frequency_penalty", parameters.frequencyPenalty());
-        }
-        if (parameters.presencePenalty() != null) {
-            body.put("presence_penalty", parameters.presencePenalty());
-        }
-        if (parameters.stop() != null && !parameters.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            parameters.stop().forEach(stop::add);
-        }
-        if (parameters.seed() != null) {
-            body.put("seed", parameters.seed());
-        }
     }
 }

@@ -1,16 +1,21 @@
 package io.promptmanager.plugins.openaiwire;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 
 /**
@@ -19,7 +24,12 @@ import java.math.BigDecimal;
  * rounded through a double); BigDecimals are written plain.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Calls run on virtual threads, one per request: Jackson's default thread-local buffer pool
+    // would hand each call fresh buffers; a shared pool reuses them.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -28,17 +38,19 @@ public final class Json {
     private Json() {
     }
 
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+    /** A generator writing UTF-8 to {@code out}, with this class's number rules. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.createGenerator(out, JsonEncoding.UTF8);
     }
 
-    /** The bytes of {@code node}, for a request to {@code server}. */
-    public static byte[] bytes(JsonNode node, ServerName server) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw Failures.internal("Could not write the request to " + server.object(), e);
-        }
+    /** A parser of {@code body}; {@link #tree} reads its values with this class's number rules. */
+    static JsonParser parser(byte[] body) throws IOException {
+        return MAPPER.createParser(body);
+    }
+
+    /** The value {@code parser} is at, read whole. */
+    static JsonNode tree(JsonParser parser) throws IOException {
+        return MAPPER.readTree(parser);
     }
 
     /**

@@ -18,8 +18,10 @@ final class ReadTimeouts {
     /** The context attribute {@link DeadlineRequestExecutor} finds it under. */
     static final String ATTRIBUTE = ReadTimeouts.class.getName();
 
+    // In milliseconds, as socket timeouts are: the check before every read allocates nothing.
     private final Duration readTimeout;
-    private final Instant deadline;
+    private final long readTimeoutMillis;
+    private final long deadlineMillis;
     private final Clock clock;
     private HttpClientConnection connection;
     private long socketTimeoutMillis = -1;
@@ -27,7 +29,8 @@ final class ReadTimeouts {
 
     ReadTimeouts(Duration readTimeout, Instant deadline, Clock clock) {
         this.readTimeout = readTimeout;
-        this.deadline = deadline;
+        this.readTimeoutMillis = readTimeout.toMillis();
+        this.deadlineMillis = deadline.toEpochMilli();
         this.clock = clock;
     }
 
@@ -42,7 +45,7 @@ final class ReadTimeouts {
 
     /** The time left before the deadline; zero or negative once it has passed. */
     Duration left() {
-        return Duration.between(clock.instant(), deadline);
+        return Duration.ofMillis(deadlineMillis - clock.millis());
     }
 
     /**
@@ -67,9 +70,9 @@ final class ReadTimeouts {
 
     /** Like {@link #beforeRead()}, waiting {@code mostMillis} at the most. */
     boolean beforeRead(long mostMillis) throws IOException {
-        long left = left().toMillis();
-        deadlineFirst = left <= readTimeout.toMillis();
-        long wait = Math.min(deadlineFirst ? left : readTimeout.toMillis(), mostMillis);
+        long left = deadlineMillis - clock.millis();
+        deadlineFirst = left <= readTimeoutMillis;
+        long wait = Math.min(deadlineFirst ? left : readTimeoutMillis, mostMillis);
         if (wait <= 0) {
             return false;
         }

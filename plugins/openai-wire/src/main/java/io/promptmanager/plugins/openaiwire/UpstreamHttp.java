@@ -12,9 +12,11 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -49,15 +51,15 @@ public final class UpstreamHttp implements AutoCloseable {
     public static final String EVENT_STREAM = "text/event-stream";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-    private static final ContentType JSON_TYPE = ContentType.create(JSON);
 
     private final HttpSettings settings;
     private final WireDialect dialect;
     private final ServerName server;
-    private final Map<String, String> headers;
+    private final RequestHeaders headers;
     private final Clock clock;
     private final Duration backoffBase;
     private final CloseableHttpClient client;
+    private final HttpHost target;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
@@ -69,9 +71,10 @@ public final class UpstreamHttp implements AutoCloseable {
         this.settings = settings;
         this.dialect = dialect;
         this.server = dialect.name();
-        this.headers = Map.copyOf(headers);
+        this.headers = new RequestHeaders(headers);
         this.clock = clock;
         this.backoffBase = backoffBase;
+        this.target = target(settings.baseUrl());
         this.client = PooledHttpClient.create(settings);
     }
 
@@ -141,7 +144,7 @@ public final class UpstreamHttp implements AutoCloseable {
         context.setAttribute(ReadTimeouts.ATTRIBUTE, timeouts);
         ClassicHttpResponse response;
         try {
-            response = client.executeOpen(null, request, context); // the target comes from the request URI
+            response = client.executeOpen(target, request, context);
         } catch (ConnectTimeoutException e) {
             if (!timeouts.left().isPositive()) {
                 return Attempt.failed(noAnswerBeforeTheDeadline(), false);
@@ -206,18 +209,12 @@ public final class UpstreamHttp implements AutoCloseable {
 
     private HttpUriRequestBase request(String path, byte[] json, String key, String accept) {
         URI uri = uris.computeIfAbsent(path, relative -> URI.create(settings.baseUrl() + relative));
-        HttpUriRequestBase request;
-        if (json == null) {
-            request = new HttpGet(uri);
-        } else {
-            HttpPost post = new HttpPost(uri);
-            post.setEntity(new ByteArrayEntity(json, JSON_TYPE));
-            request = post;
-        }
-        request.addHeader("Accept", accept);
-        headers.forEach(request::addHeader);
-        if (key != null) {
-            request.addHeader("Authorization", "Bearer " + key);
+        HttpUriRequestBase request = json == null ? new HttpGet(uri) : new HttpPost(uri);
+        headers.addTo(request, accept, key);
+        if (json != null) {
+            // Content-Type goes as a header formatted once, so the entity names none.
+            request.addHeader(RequestHeaders.JSON_CONTENT_TYPE);
+            request.setEntity(new ByteArrayEntity(json, null));
         }
         return request;
     }
@@ -236,6 +233,15 @@ public final class UpstreamHttp implements AutoCloseable {
                 .setContentCompressionEnabled(false)
                 .setProtocolUpgradeEnabled(false)
                 .build();
+    }
+
+    // Every path is below the base URL: its host is worked out once, as HttpClient would per request.
+    private static HttpHost target(URI baseUrl) {
+        try {
+            return RoutingSupport.determineHost(new HttpGet(baseUrl));
+        } catch (HttpException e) {
+            throw new IllegalArgumentException("Not an HTTP URL: " + baseUrl, e);
+        }
     }
 
     private static String header(ClassicHttpResponse response, String name) {

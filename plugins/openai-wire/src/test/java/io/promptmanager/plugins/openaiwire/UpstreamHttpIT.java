@@ -1,7 +1,7 @@
 package io.promptmanager.plugins.openaiwire;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptmanager.plugin.model.ChatMessage;
 import io.promptmanager.plugin.model.CompletionRequest;
 import io.promptmanager.plugin.model.Credentials;
@@ -220,7 +220,7 @@ class UpstreamHttpIT {
 
     private static final class TokensOnly implements UsageAccounting {
         @Override
-        public void ask(ObjectNode requestBody, boolean stream) {
+        public void ask(JsonGenerator requestBody, boolean stream) {
         }
 
         @Override

@@ -1,10 +1,12 @@
 package io.promptmanager.plugins.openrouter;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.promptmanager.plugin.model.TokenUsage;
 import io.promptmanager.plugins.openaiwire.Json;
 import io.promptmanager.plugins.openaiwire.UsageAccounting;
+
+import java.io.IOException;
 
 /** OpenRouter's usage accounting: tokens, the exact cost in USD, whether a user's own key paid. */
 final class OpenRouterUsage implements UsageAccounting {
@@ -14,8 +16,10 @@ final class OpenRouterUsage implements UsageAccounting {
      * OpenRouter-compatible servers may still need the flag.
      */
     @Override
-    public void ask(ObjectNode requestBody, boolean stream) {
-        requestBody.putObject("usage").put("include", true);
+    public void ask(JsonGenerator requestBody, boolean stream) throws IOException {
+        requestBody.writeObjectFieldStart("usage");
+        requestBody.writeBooleanField("include", true);
+        requestBody.writeEndObject();
     }
 
     /** {@code usage}: tokens, {@code cost} (USD, exact), {@code is_byok}, upstream inference cost. */
