@@ -9,11 +9,12 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,17 +87,20 @@ public final class RollupRepository {
      * per row first, so no row is upserted twice by it.
      */
     public SqlWrite add(List<RollupEntry> entries) {
-        Map<Key, Measures> rows = new TreeMap<>(Key.ORDER);
+        // summed by hash (a batch has many runs but few rows), then put in lock order
+        Map<Key, Measures> sums = new HashMap<>();
         for (RollupEntry e : entries) {
             Measures measures = Measures.of(e);
             for (Key key : Key.of(e)) {
-                rows.merge(key, measures, Measures::plus);
+                sums.merge(key, measures, Measures::plus);
             }
         }
+        List<Map.Entry<Key, Measures>> rows = new ArrayList<>(sums.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Key.ORDER));
         int n = rows.size();
         String[][] columns = new String[16][n];
         int i = 0;
-        for (Map.Entry<Key, Measures> row : rows.entrySet()) {
+        for (Map.Entry<Key, Measures> row : rows) {
             Key k = row.getKey();
             Measures m = row.getValue();
             String[] values = {k.userId().toString(), k.level().name(), k.day().toString(), k.promptName(),
