@@ -94,7 +94,7 @@ public final class Benchmark {
                 Provisioning.runOnce(userApi);
                 String upstreamBody = upstream.lastRequest();
                 if (settings.mode().equals("serve")) {
-                    serve(work, upstream, product, user, upstreamBody);
+                    serve(work, upstream, database, product, user, upstreamBody);
                 }
                 Portkey.Launch portkey = Portkey.start(cache, out.resolve("portkey.log"));
                 try {
@@ -176,10 +176,11 @@ public final class Benchmark {
 
     /**
      * Writes the wrk scripts of the direct arm, a run and the cached fetch into {@code work},
-     * prints the commands, and waits until the harness is stopped (the product goes with it).
+     * prints the commands, and waits until the harness is stopped (the product and the database
+     * go with it).
      */
-    private static void serve(Path work, FakeUpstream upstream, Product product, Provisioning.Account user,
-                              String upstreamBody) {
+    private static void serve(Path work, FakeUpstream upstream, BenchDatabase database, Product product,
+                              Provisioning.Account user, String upstreamBody) {
         Map<String, Wrk.Request> requests = new LinkedHashMap<>();
         requests.put("direct", Wrk.Request.postJson(upstream.baseUrl() + "/chat/completions",
                 Map.of("Authorization", "Bearer " + UPSTREAM_KEY), upstreamBody));
@@ -197,7 +198,11 @@ public final class Benchmark {
             }
             commands.append("  WRK_RESULT=/dev/null wrk -t2 -c64 -d10s -s ").append(script).append(' ').append(request.url()).append('\n');
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(product::close));
+        // a stopped JVM runs no finally blocks: stop the product, then drop its database
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            product.close();
+            database.close();
+        }));
         LOG.info(commands.toString());
         while (true) {
             Product.sleep(Duration.ofHours(1));
