@@ -138,6 +138,15 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void deeplyNestedJsonIsAValidationFailureNotAServerError() {
+        String deep = "{\"name\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+
+        ApiResponse response = api.as(pro).post("/api/v1/categories", deep);
+
+        assertViolation(response, "body");
+    }
+
+    @Test
     void bodyThatIsNotJsonIsUnsupportedMediaType() {
         ApiResponse response = api.as(pro).send("POST", "/api/v1/categories", "name=travel",
                 "application/x-www-form-urlencoded");

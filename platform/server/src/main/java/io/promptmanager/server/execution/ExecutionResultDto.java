@@ -1,13 +1,11 @@
 package io.promptmanager.server.execution;
 
 import io.promptmanager.core.execution.ExecutionResult;
-import jakarta.json.spi.JsonProvider;
+import io.promptmanager.server.http.ApiJson;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,8 +15,6 @@ import java.util.UUID;
 public record ExecutionResultDto(UUID id, String prompt, int version, String provider, String model, String output,
                                  String finishReason, UsageDto usage, String cost, String costSource,
                                  String billingType, long latencyMs, Instant createdAt) {
-    private static final JsonGeneratorFactory GENERATORS = JsonProvider.provider().createGeneratorFactory(Map.of());
-
     static ExecutionResultDto from(ExecutionResult r) {
         return new ExecutionResultDto(r.executionId(), r.promptName(), r.version(), r.provider(), r.model(),
                 r.output(), r.finishReason(), UsageDto.from(r.usage()),
@@ -27,13 +23,13 @@ public record ExecutionResultDto(UUID id, String prompt, int version, String pro
     }
 
     /**
-     * This result as the API's JSON — what {@link io.promptmanager.server.http.ApiJson#write}
+     * This result as the API's JSON — what {@link ApiJson#write}
      * makes of it (members in name order, nulls written), by a JSON-P generator: every run
      * answers with one, and JSON-B's reflective writing cost several times as much.
      */
     byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (output == null ? 0 : output.length()));
-        try (JsonGenerator json = GENERATORS.createGenerator(out)) {
+        try (JsonGenerator json = ApiJson.generator(out)) {
             json.writeStartObject();
             text(json, "billingType", billingType);
             text(json, "cost", cost);

@@ -1,20 +1,18 @@
 package io.promptmanager.server.execution;
 
 import io.promptmanager.core.common.DomainException;
+import io.promptmanager.core.common.Violation;
+import io.promptmanager.server.http.ApiJson;
+import io.promptmanager.server.http.JsonErrors;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,41 +22,31 @@ import java.util.NoSuchElementException;
 /**
  * Reads the body of a run, the API's hottest request, with a JSON-P parser instead of JSON-B's
  * reflective binding — and more strictly: a version must be a whole number that fits, stream a
- * boolean, variables an object. Failures are 400 VALIDATION_FAILED in the wording of every other
- * endpoint ({@code unknown field}, {@code has the wrong type or format}, {@code malformed JSON at
- * line l, column c}). Variables keep the request's order: numbers become BigDecimal, objects
- * maps, arrays lists.
+ * boolean, variables an object. Failures are 400 VALIDATION_FAILED in {@link JsonErrors}' wording,
+ * as on every other endpoint; nesting is bounded by {@link ApiJson#parser}. Variables keep the
+ * request's order: numbers become BigDecimal, objects maps, arrays lists.
  */
 final class RunRequestReader {
-    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
-    private static final String WRONG_TYPE = "has the wrong type or format";
-    private static final String NESTED_TOO_DEEPLY = "nested too deeply";
 
     private RunRequestReader() {
     }
 
     /** The request, or null for a body that is JSON {@code null}. */
     static RunRequest read(byte[] json) {
-        // JSON travels as UTF-8 (RFC 8259): naming it spares the parser its encoding detection
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(json), StandardCharsets.UTF_8)) {
+        try (JsonParser parser = ApiJson.parser(json)) {
             RunRequest request = switch (parser.next()) {
                 case VALUE_NULL -> null;
                 case START_OBJECT -> fields(parser);
-                default -> throw DomainException.invalid("body", "the body does not have the expected JSON shape");
+                default -> throw invalid(JsonErrors.notTheExpectedShape());
             };
             if (parser.hasNext()) {
-                throw malformed(parser.getLocation());
+                throw invalid(JsonErrors.malformed(parser.getLocation()));
             }
             return request;
         } catch (JsonParsingException e) {
-            throw malformed(e.getLocation());
+            throw invalid(JsonErrors.malformed(e.getLocation()));
         } catch (NoSuchElementException endedEarly) {
-            throw malformed(null);
-        } catch (DomainException e) {
-            throw e;
-        } catch (RuntimeException refusedByParser) {
-            // Parsson refuses input nested over 1,000 levels with a plain RuntimeException
-            throw DomainException.invalid("body", "malformed JSON: " + NESTED_TOO_DEEPLY);
+            throw invalid(JsonErrors.malformed(null));
         }
     }
 
@@ -73,7 +61,7 @@ final class RunRequestReader {
                 case "variables" -> variables = variables(parser, value);
                 case "version" -> version = version(parser, value);
                 case "stream" -> stream = stream(value);
-                default -> throw DomainException.invalid(name, "unknown field");
+                default -> throw invalid(JsonErrors.unknownField(name));
             }
         }
         return new RunRequest(variables, version, stream);
@@ -83,7 +71,7 @@ final class RunRequestReader {
         return switch (value) {
             case VALUE_NULL -> null;
             case START_OBJECT -> map(parser.getObject());
-            default -> throw DomainException.invalid("variables", WRONG_TYPE);
+            default -> throw invalid(JsonErrors.wrongType("variables"));
         };
     }
 
@@ -92,12 +80,12 @@ final class RunRequestReader {
             return null;
         }
         if (value != Event.VALUE_NUMBER || !parser.isIntegralNumber()) {
-            throw DomainException.invalid("version", WRONG_TYPE);
+            throw invalid(JsonErrors.wrongType("version"));
         }
         try {
             return parser.getBigDecimal().intValueExact();
         } catch (ArithmeticException tooLarge) {
-            throw DomainException.invalid("version", WRONG_TYPE);
+            throw invalid(JsonErrors.wrongType("version"));
         }
     }
 
@@ -106,7 +94,7 @@ final class RunRequestReader {
             case VALUE_NULL -> null;
             case VALUE_TRUE -> true;
             case VALUE_FALSE -> false;
-            default -> throw DomainException.invalid("stream", WRONG_TYPE);
+            default -> throw invalid(JsonErrors.wrongType("stream"));
         };
     }
 
@@ -134,8 +122,7 @@ final class RunRequestReader {
         return list;
     }
 
-    private static DomainException malformed(JsonLocation at) {
-        return DomainException.invalid("body", at == null ? "malformed JSON"
-                : "malformed JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
+    private static DomainException invalid(Violation violation) {
+        return DomainException.invalid(List.of(violation));
     }
 }

@@ -8,9 +8,18 @@ import io.promptmanager.core.common.ErrorCode;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import org.eclipse.yasson.YassonConfig;
 
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,10 +27,16 @@ import java.util.function.Function;
 /**
  * JSON of the public API: strict reading (unknown fields, wrong types and malformed JSON are 400
  * VALIDATION_FAILED naming the field) and writing with explicit nulls. Problems are written
- * without null members.
+ * without null members. Bodies nested deeper than {@link #MAX_NESTING} levels are refused before
+ * any parser recurses into them. The hottest endpoint reads and writes through the JSON-P
+ * {@link #parser} and {@link #generator} directly, with {@link JsonErrors}' wording.
  */
 public final class ApiJson {
     public static final String MEDIA_TYPE = "application/json";
+    /** Deepest nesting of objects and arrays a request body may have. */
+    public static final int MAX_NESTING = 100;
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = JsonProvider.provider().createGeneratorFactory(Map.of());
     private static final Jsonb STRICT = JsonbBuilder.create(new YassonConfig()
             .withFailOnUnknownProperties(true)
             .withNullValues(true));
@@ -38,7 +53,7 @@ public final class ApiJson {
 
     /** The request body as {@code type}, or empty when the request has none (or {@code null}). */
     public static <T> Optional<T> readOptional(ServerRequest request, Class<T> type) {
-        return readOptional(request, body -> parse(new String(body, StandardCharsets.UTF_8), type));
+        return readOptional(request, body -> parse(body, type));
     }
 
     /**
@@ -59,10 +74,58 @@ public final class ApiJson {
     }
 
     static <T> T parse(String json, Class<T> type) {
+        return parse(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
+        requireNestingWithinLimit(json);
         try {
-            return STRICT.fromJson(json, type);
+            return STRICT.fromJson(new String(json, StandardCharsets.UTF_8), type);
         } catch (JsonbException e) {
             throw DomainException.invalid(JsonErrors.violations(e));
+        }
+    }
+
+    /**
+     * A JSON-P parser of a UTF-8 body (RFC 8259: naming the encoding spares the parser its
+     * detection), after {@link #requireNestingWithinLimit}.
+     */
+    public static JsonParser parser(byte[] json) {
+        requireNestingWithinLimit(json);
+        return PARSERS.createParser(new ByteArrayInputStream(json), StandardCharsets.UTF_8);
+    }
+
+    /** A JSON-P generator writing UTF-8 to {@code out}. */
+    public static JsonGenerator generator(OutputStream out) {
+        return GENERATORS.createGenerator(out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses (400, on {@code body}) JSON whose objects and arrays nest deeper than
+     * {@link #MAX_NESTING}: JSON-B recurses once per level and overflowed the stack a few thousand
+     * levels down. Brackets inside strings do not count; the text need not be valid otherwise (the
+     * parser says what else is wrong). Structural characters are ASCII, so UTF-8 bytes are read as is.
+     */
+    public static void requireNestingWithinLimit(byte[] json) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > MAX_NESTING) {
+                    throw DomainException.invalid(List.of(JsonErrors.nestedTooDeeply()));
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
         }
     }
 

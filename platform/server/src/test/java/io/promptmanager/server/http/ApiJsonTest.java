@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 public class ApiJsonTest {
@@ -83,6 +84,27 @@ public class ApiJsonTest {
         assertThat(json).isEqualTo("{\"type\":\"urn:prompt-manager:problem:not-found\",\"title\":\"Not found\","
                 + "\"status\":404,\"detail\":\"Prompt not found\",\"instance\":\"/api/v1/prompts/x\","
                 + "\"code\":\"NOT_FOUND\"}");
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsABodyViolationNotAStackOverflow() {
+        String deep = "{\"id\":\"o1\",\"items\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
+        assertThat(violations(deep)).extracting(Violation::field, Violation::message)
+                .containsExactly(tuple("body", "malformed JSON: nested too deeply"));
+    }
+
+    @Test
+    void bracketsInsideStringsDoNotCountAsNesting() {
+        String name = "[".repeat(ApiJson.MAX_NESTING + 1) + "\\\"{";
+        Order order = ApiJson.parse("{\"id\":" + quoted(name) + ",\"items\":[{\"name\":\"a\",\"size\":1}]}",
+                Order.class);
+
+        assertThat(order.id()).isEqualTo(name.replace("\\\"", "\""));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
     }
 
     private static List<Violation> violations(String json) {
