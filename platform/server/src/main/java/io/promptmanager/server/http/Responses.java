@@ -22,10 +22,8 @@ public final class Responses {
 
     /** 201 with a body already serialized as JSON. */
     public static void createdJson(ServerResponse response, String location, byte[] json) {
-        response.status(Status.CREATED_201)
-                .header(HeaderNames.LOCATION, location)
-                .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)
-                .send(json);
+        response.header(HeaderNames.LOCATION, location);
+        send(response, Status.CREATED_201, json);
     }
 
     /** 201 for a body holding a secret shown once: no Location, and never stored by a cache. */
@@ -40,14 +38,16 @@ public final class Responses {
 
     /** 200 with a body already serialized as JSON. */
     public static void okJson(ServerResponse response, byte[] json) {
-        response.status(Status.OK_200)
-                .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)
-                .send(json);
+        send(response, Status.OK_200, json);
     }
 
     public static void json(ServerResponse response, Status status, Object body) {
+        send(response, status, ApiJson.write(body));
+    }
+
+    private static void send(ServerResponse response, Status status, byte[] json) {
         response.status(status)
                 .header(HeaderNames.CONTENT_TYPE, ApiJson.MEDIA_TYPE)
-                .send(ApiJson.write(body));
+                .send(json);
     }
 }
