@@ -86,8 +86,11 @@ public final class DeadlineWatchdog implements AutoCloseable {
             }
             abandoned = true;
             watched.remove(this);
-            onAbandon.run();
-            thread.interrupt();
+            try {
+                onAbandon.run();
+            } finally {
+                thread.interrupt(); // whatever the callback did, the overdue call is ended
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import io.promptmanager.core.common.Violation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,13 +36,14 @@ final class VariableBinder {
                 validator.add(new Violation(field(variable.name()), "'" + variable.name() + "' must be " + type.description()));
             }
         }
-        if (!values.keySet().stream().allMatch(name -> isDeclared(declared, name))) {
-            for (String name : new TreeSet<>(values.keySet())) {
-                if (!isDeclared(declared, name)) {
-                    validator.add(new Violation(field(name), "'" + name + "' is not declared by this version"));
-                }
+        Set<String> undeclared = new TreeSet<>();
+        for (String name : values.keySet()) {
+            if (!isDeclared(declared, name)) {
+                undeclared.add(name);
             }
         }
+        undeclared.forEach(name -> validator.add(new Violation(field(name),
+                "'" + name + "' is not declared by this version")));
         validator.throwIfInvalid();
         return bound;
     }

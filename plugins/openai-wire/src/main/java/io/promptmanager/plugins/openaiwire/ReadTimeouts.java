@@ -19,7 +19,6 @@ final class ReadTimeouts {
     static final String ATTRIBUTE = ReadTimeouts.class.getName();
 
     // In milliseconds, as socket timeouts are: the check before every read allocates nothing.
-    private final Duration readTimeout;
     private final long readTimeoutMillis;
     private final long deadlineMillis;
     private final Clock clock;
@@ -28,14 +27,13 @@ final class ReadTimeouts {
     private boolean deadlineFirst;
 
     ReadTimeouts(Duration readTimeout, Instant deadline, Clock clock) {
-        this.readTimeout = readTimeout;
         this.readTimeoutMillis = readTimeout.toMillis();
         this.deadlineMillis = deadline.toEpochMilli();
         this.clock = clock;
     }
 
     Duration readTimeout() {
-        return readTimeout;
+        return Duration.ofMillis(readTimeoutMillis);
     }
 
     /** True when the last wait was cut short by the deadline rather than the read timeout. */
