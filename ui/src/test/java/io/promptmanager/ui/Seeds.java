@@ -1,7 +1,7 @@
 package io.promptmanager.ui;
 
 import io.promptmanager.core.CoreServices;
-import io.promptmanager.core.analytics.RollupRepository;
+import io.promptmanager.core.analytics.RollupAggregator;
 import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.common.Channel;
 import io.promptmanager.core.db.Transactions;
@@ -57,13 +57,18 @@ public final class Seeds {
         return core.userService().update(Actor.console(admin), user.id(), new UserChanges(Plan.PRO, null, null));
     }
 
-    /** Writes past runs as the platform's recorder does (executions, analytics rollups); no quota is touched. */
+    /**
+     * Writes past runs as the platform's recorder does (executions, then folded into the analytics
+     * rollups); no quota is touched.
+     */
     public static void record(TestPlatform platform, List<ExecutionRecord> runs) {
         Transactions transactions = new Transactions(platform.database().dbClient());
+        RollupAggregator rollups = platform.services().rollupAggregator();
         try (ExecutionRecorder recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(),
-                new RollupRepository(), platform.services().usageService())) {
+                platform.services().usageService(), rollups::recorded)) {
             runs.forEach(recorder::recordAndWait);
         }
+        rollups.fold();
     }
 
     public static ExecutionRecord succeeded(User user, String prompt, String model, BillingType billing,

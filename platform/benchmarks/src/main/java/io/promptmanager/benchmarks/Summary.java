@@ -119,6 +119,7 @@ final class Summary {
 
         md.append("\n## Analytics\n\n").append("%,d".formatted(r.analytics().executions()))
                 .append(" executions written through the execution recorder in ").append(r.analytics().writeSeconds())
+                .append(" s and folded into the rollups in ").append(r.analytics().foldSeconds())
                 .append(" s; the reports counted ").append("%,d".formatted(r.analytics().reportedRuns()))
                 .append(" runs.\n\n| groupBy | median ms | max ms | groups |\n|---|---|---|---|\n");
         r.analytics().reports().forEach(a -> md.append("| ").append(a.groupBy()).append(" | ").append(n(a.medianMs()))

@@ -3,7 +3,10 @@ package io.promptmanager.core;
 import io.promptmanager.core.analytics.AnalyticsService;
 import io.promptmanager.core.analytics.PlatformUsageRepository;
 import io.promptmanager.core.analytics.PlatformUsageService;
+import io.promptmanager.core.analytics.RollupAggregator;
 import io.promptmanager.core.analytics.RollupRepository;
+import io.promptmanager.core.analytics.RollupWatermark;
+import io.promptmanager.core.analytics.UnfoldedRuns;
 import io.promptmanager.core.apikey.ApiKeyCache;
 import io.promptmanager.core.apikey.ApiKeyCodec;
 import io.promptmanager.core.apikey.ApiKeyRepository;
@@ -86,6 +89,7 @@ public final class CoreServices implements AutoCloseable {
     private final ByokService byokService;
     private final PluginService pluginService;
     private final ExecutionRecorder executionRecorder;
+    private final RollupAggregator rollupAggregator;
     private final DeadlineWatchdog deadlineWatchdog;
     private final ExecutionService executionService;
     private final ExecutionHistoryService executionHistoryService;
@@ -137,15 +141,21 @@ public final class CoreServices implements AutoCloseable {
         apiKeyLastUses.start();
         ExecutionRepository executionRepository = new ExecutionRepository();
         RollupRepository rollupRepository = new RollupRepository();
+        UnfoldedRuns unfoldedRuns = new UnfoldedRuns();
+        RollupWatermark rollupWatermark = new RollupWatermark();
+        this.rollupAggregator = new RollupAggregator(transactions, rollupRepository, unfoldedRuns, rollupWatermark,
+                RollupAggregator.DEFAULT_INTERVAL).start();
         this.executionRecorder = ExecutionRecorder.start(new Transactions(database.writerDbClient()),
-                executionRepository, rollupRepository, usageService);
+                executionRepository, usageService, rollupAggregator::recorded);
         this.deadlineWatchdog = DeadlineWatchdog.start();
         this.executionService = new ExecutionService(versionService, providerRegistry, modelService::requireAllowed,
                 new ByokCredentialsResolver(byokService), usageService, planCatalog, executionRecorder, deadlineWatchdog,
                 settings.executions(), clock);
         this.executionHistoryService = new ExecutionHistoryService(transactions, executionRepository);
-        this.analyticsService = new AnalyticsService(transactions, rollupRepository, clock);
-        this.platformUsageService = new PlatformUsageService(transactions, new PlatformUsageRepository(), clock);
+        this.analyticsService = new AnalyticsService(transactions, rollupRepository, unfoldedRuns, rollupWatermark,
+                clock);
+        this.platformUsageService = new PlatformUsageService(transactions, new PlatformUsageRepository(), unfoldedRuns,
+                rollupWatermark, clock);
         this.supportService = new SupportService(transactions, new SupportRepository(), auditLog, planCatalog, clock);
         billing.startSweep();
     }
@@ -281,6 +291,11 @@ public final class CoreServices implements AutoCloseable {
         return billing.webhooks();
     }
 
+    /** The background fold of stored executions into the analytics rollups; tests run it by hand. */
+    public RollupAggregator rollupAggregator() {
+        return rollupAggregator;
+    }
+
     /** The background downgrade of users whose grace period ran out; tests run it by hand. */
     public GraceSweep graceSweep() {
         return billing.sweep();
@@ -295,6 +310,7 @@ public final class CoreServices implements AutoCloseable {
     public void close() {
         billing.close();
         executionRecorder.close();
+        rollupAggregator.close(); // after the recorder: folds its last batches
         deadlineWatchdog.close();
         invalidationListener.close();
         apiKeyLastUses.close();

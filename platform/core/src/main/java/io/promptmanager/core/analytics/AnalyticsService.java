@@ -8,15 +8,18 @@ import io.promptmanager.core.user.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Usage reports of one account, read from the rollups written with the executions (see
- * {@link RollupRepository}): a report by day reads one row per day, any other report one row
- * per month and key plus the days at the edges of the range — never the executions themselves.
+ * Usage reports of one account, read from the rollups (see {@link RollupRepository}): a report by
+ * day reads one row per day, any other report one row per month and key plus the days at the
+ * edges of the range. To them it adds the runs not folded into the rollups yet (the last second
+ * or so, see {@link RollupAggregator}), read in the same snapshot, so a run shows in the reports
+ * as soon as it is stored, and exactly once.
  */
 public final class AnalyticsService {
     /** The days a report covers when no range is given: today (UTC) and the 29 before. */
@@ -24,11 +27,16 @@ public final class AnalyticsService {
 
     private final Transactions transactions;
     private final RollupRepository rollups;
+    private final UnfoldedRuns unfolded;
+    private final RollupWatermark watermark;
     private final Clock clock;
 
-    public AnalyticsService(Transactions transactions, RollupRepository rollups, Clock clock) {
+    public AnalyticsService(Transactions transactions, RollupRepository rollups, UnfoldedRuns unfolded,
+                            RollupWatermark watermark, Clock clock) {
         this.transactions = transactions;
         this.rollups = rollups;
+        this.unfolded = unfolded;
+        this.watermark = watermark;
         this.clock = clock;
     }
 
@@ -46,9 +54,16 @@ public final class AnalyticsService {
     /** Runs, successes, errors, tokens, cost and latency of the actor's runs, per group; needs analytics:read. */
     public AnalyticsReport report(Actor actor, AnalyticsQuery query) {
         actor.requireScope(Scope.ANALYTICS_READ);
-        List<RollupRepository.Row> rows = query.groupBy() == GroupBy.DAY
-                ? rollups.dayTotals(transactions.read(), actor.userId(), query.from(), query.to())
-                : rollups.byKey(transactions.read(), actor.userId(), query.from(), query.to());
+        List<RollupRepository.Row> rows = transactions.inSnapshot(exec -> {
+            List<RollupRepository.Row> read = new ArrayList<>(query.groupBy() == GroupBy.DAY
+                    ? rollups.dayTotals(exec, actor.userId(), query.from(), query.to())
+                    : rollups.byKey(exec, actor.userId(), query.from(), query.to()));
+            for (RollupEntry entry : unfolded.above(exec, watermark.current(exec), actor.userId(), query.from(),
+                    query.to())) {
+                read.add(RollupRepository.Row.of(entry));
+            }
+            return read;
+        });
         Map<Key, Measures> groups = new TreeMap<>(Key.ORDER);
         Measures totals = Measures.NONE;
         for (RollupRepository.Row row : rows) {

@@ -48,6 +48,19 @@ public final class LatencyHistogram {
         throw new IllegalStateException("unreachable: the rank is within the total");
     }
 
+    /**
+     * The bounds for PostgreSQL's {@code width_bucket(latency_ms, thresholds)}, which then answers
+     * {@link #bucketOf} for any latency of at least 0 ms: the count of thresholds at or below a
+     * whole number of ms is the count of upper bounds below it.
+     */
+    public static long[] widthBucketThresholds() {
+        long[] thresholds = new long[UPPER_BOUNDS_MS.length];
+        for (int i = 0; i < thresholds.length; i++) {
+            thresholds[i] = UPPER_BOUNDS_MS[i] + 1;
+        }
+        return thresholds;
+    }
+
     /** The upper bound of a bucket in ms; the overflow bucket has none (Long.MAX_VALUE). */
     public static long upperBound(int bucket) {
         return bucket < UPPER_BOUNDS_MS.length ? UPPER_BOUNDS_MS[bucket] : Long.MAX_VALUE;

@@ -12,12 +12,24 @@ public record Measures(long runs, long successes, long errors, long promptTokens
     public static final Measures NONE = new Measures(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0,
             new long[LatencyHistogram.BUCKETS]);
 
-    public static Measures of(RollupEntry run) {
+    /**
+     * The totals of {@code runs} runs that all succeeded or all failed and whose latencies all
+     * fall in one histogram bucket; {@code cost} is the sum of their costs, or null when their
+     * cost is unknown.
+     */
+    public static Measures ofRuns(long runs, boolean succeeded, long promptTokens, long completionTokens,
+                                  BigDecimal cost, long latencyMsSum, int latencyBucket) {
         long[] histogram = new long[LatencyHistogram.BUCKETS];
-        histogram[LatencyHistogram.bucketOf(run.latencyMs())] = 1;
-        return new Measures(1, run.succeeded() ? 1 : 0, run.succeeded() ? 0 : 1, run.promptTokens(),
-                run.completionTokens(), run.cost() == null ? BigDecimal.ZERO : run.cost(), run.cost() == null ? 1 : 0,
-                run.latencyMs(), histogram);
+        histogram[latencyBucket] = runs;
+        return new Measures(runs, succeeded ? runs : 0, succeeded ? 0 : runs, promptTokens, completionTokens,
+                cost == null ? BigDecimal.ZERO : cost, cost == null ? runs : 0, latencyMsSum, histogram);
+    }
+
+    /** The totals of one run; {@code cost} is null when unknown. */
+    public static Measures ofRun(boolean succeeded, long promptTokens, long completionTokens, BigDecimal cost,
+                                 long latencyMs) {
+        return ofRuns(1, succeeded, promptTokens, completionTokens, cost, latencyMs,
+                LatencyHistogram.bucketOf(latencyMs));
     }
 
     public Measures plus(Measures other) {

@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** SQL for the platform-wide figures: the DAY rollups of every account, and the PRO accounts. */
+/**
+ * SQL for the platform-wide figures: the DAY rollups of every account (the runs not folded yet are
+ * read by {@link UnfoldedRuns}), and the PRO accounts.
+ */
 public final class PlatformUsageRepository {
     private static final String DAYS = """
             SELECT day, billing_type, sum(runs)::bigint AS runs, sum(cost) AS cost
@@ -39,11 +42,9 @@ public final class PlatformUsageRepository {
     }
 
     private static PlatformDay day(DbRow row) {
-        LocalDate day = row.column("day").get(LocalDate.class);
-        long runs = row.column("runs").get(Long.class);
-        BigDecimal cost = row.column("cost").get(BigDecimal.class);
-        return BillingType.valueOf(row.column("billing_type").get(String.class)) == BillingType.BYOK
-                ? new PlatformDay(day, runs, BigDecimal.ZERO, cost)
-                : new PlatformDay(day, runs, cost, BigDecimal.ZERO);
+        return PlatformDay.of(row.column("day").get(LocalDate.class),
+                BillingType.valueOf(row.column("billing_type").get(String.class)),
+                row.column("runs").get(Long.class),
+                row.column("cost").get(BigDecimal.class));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,11 +14,16 @@ import java.util.TreeMap;
 public final class PlatformUsageService {
     private final Transactions transactions;
     private final PlatformUsageRepository repository;
+    private final UnfoldedRuns unfolded;
+    private final RollupWatermark watermark;
     private final Clock clock;
 
-    public PlatformUsageService(Transactions transactions, PlatformUsageRepository repository, Clock clock) {
+    public PlatformUsageService(Transactions transactions, PlatformUsageRepository repository, UnfoldedRuns unfolded,
+                                RollupWatermark watermark, Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
+        this.unfolded = unfolded;
+        this.watermark = watermark;
         this.clock = clock;
     }
 
@@ -36,10 +40,13 @@ public final class PlatformUsageService {
         for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
             byDay.put(day, PlatformDay.none(day));
         }
-        var exec = transactions.read();
-        repository.days(exec, range.from(), range.to()).forEach(day -> byDay.merge(day.day(), day, PlatformDay::plus));
-        List<PlatformDay> days = new ArrayList<>(byDay.values());
-        return new PlatformUsage(range.from(), range.to(), days, repository.proAccounts(exec),
-                repository.proSubscriptions(exec));
+        return transactions.inSnapshot(exec -> {
+            repository.days(exec, range.from(), range.to())
+                    .forEach(day -> byDay.merge(day.day(), day, PlatformDay::plus));
+            unfolded.above(exec, watermark.current(exec), range.from(), range.to())
+                    .forEach(entry -> byDay.merge(entry.day(), PlatformDay.of(entry), PlatformDay::plus));
+            return new PlatformUsage(range.from(), range.to(), new ArrayList<>(byDay.values()),
+                    repository.proAccounts(exec), repository.proSubscriptions(exec));
+        });
     }
 }

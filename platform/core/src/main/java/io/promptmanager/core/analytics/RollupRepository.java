@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * SQL for the analytics rollups. Each run adds to three rows: its day's row of its prompt
  * version, model and billing type (level DAY), the same key's row of its month (MONTH), and its
  * day's total over everything (DAY_TOTAL). A report by day reads the day totals; any other
- * report reads whole months from MONTH rows and only the days at the edges from DAY rows.
+ * report reads whole months from MONTH rows and only the days at the edges from DAY rows. Runs
+ * are added by {@link RollupAggregator}, some time after they are stored.
  */
 public final class RollupRepository {
     private static final String ALL = "";
@@ -80,19 +81,23 @@ public final class RollupRepository {
     /** One stored rollup row; a day total has no prompt, version, model or billing type (null). */
     public record Row(LocalDate day, String promptName, Integer version, String model, BillingType billingType,
                       Measures measures) {
+        /** The row of a day, prompt version, model and billing type that the entry's runs would add to. */
+        static Row of(RollupEntry entry) {
+            return new Row(entry.day(), entry.promptName(), entry.version(), entry.model(), entry.billingType(),
+                    entry.measures());
+        }
     }
 
     /**
-     * The addition of a batch's runs to their rollup rows, as one statement: the runs are summed
-     * per row first, so no row is upserted twice by it.
+     * The addition of runs to their rollup rows, as one statement: the entries are summed per row
+     * first, so no row is upserted twice by it.
      */
     public SqlWrite add(List<RollupEntry> entries) {
-        // summed by hash (a batch has many runs but few rows), then put in lock order
+        // summed by hash (many entries, few rows), then put in lock order
         Map<Key, Measures> sums = new HashMap<>();
         for (RollupEntry e : entries) {
-            Measures measures = Measures.of(e);
             for (Key key : Key.of(e)) {
-                sums.merge(key, measures, Measures::plus);
+                sums.merge(key, e.measures(), Measures::plus);
             }
         }
         List<Map.Entry<Key, Measures>> rows = new ArrayList<>(sums.entrySet());

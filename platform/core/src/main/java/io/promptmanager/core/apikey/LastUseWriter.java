@@ -1,6 +1,6 @@
 package io.promptmanager.core.apikey;
 
-import io.promptmanager.core.common.PeriodicTask;
+import io.promptmanager.core.common.PeriodicSchedule;
 import io.promptmanager.core.db.Transactions;
 
 import java.time.Duration;
@@ -27,7 +27,7 @@ public final class LastUseWriter implements AutoCloseable {
     private final ApiKeyRepository keys;
     private final Duration interval;
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
-    private PeriodicTask task;
+    private final PeriodicSchedule schedule = new PeriodicSchedule("pm-api-key-last-use", this::flushQuietly);
 
     public LastUseWriter(Transactions transactions, ApiKeyRepository keys, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
@@ -39,10 +39,8 @@ public final class LastUseWriter implements AutoCloseable {
     }
 
     /** Starts writing every interval (once); close to stop. */
-    public synchronized LastUseWriter start() {
-        if (task == null) {
-            task = PeriodicTask.start("pm-api-key-last-use", interval, this::flushQuietly);
-        }
+    public LastUseWriter start() {
+        schedule.start(interval);
         return this;
     }
 
@@ -68,14 +66,7 @@ public final class LastUseWriter implements AutoCloseable {
     /** Stops the periodic writes, then writes what is left. */
     @Override
     public void close() {
-        PeriodicTask started;
-        synchronized (this) {
-            started = task;
-            task = null;
-        }
-        if (started != null) {
-            started.close();
-        }
+        schedule.close();
         flushQuietly();
     }
 

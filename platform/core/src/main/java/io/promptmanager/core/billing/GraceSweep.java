@@ -1,6 +1,6 @@
 package io.promptmanager.core.billing;
 
-import io.promptmanager.core.common.PeriodicTask;
+import io.promptmanager.core.common.PeriodicSchedule;
 import io.promptmanager.core.db.Transactions;
 import io.promptmanager.core.user.AccountChangeListener;
 
@@ -26,7 +26,7 @@ public final class GraceSweep implements AutoCloseable {
     private final PlanRule rule;
     private final AccountChangeListener accountChanges;
     private final Clock clock;
-    private PeriodicTask task;
+    private final PeriodicSchedule schedule = new PeriodicSchedule("billing-grace-sweep", this::runOnce);
 
     public GraceSweep(Transactions transactions, SubscriptionRepository subscriptions, SubscriptionChanges changes,
                       PlanRule rule, AccountChangeListener accountChanges, Clock clock) {
@@ -39,10 +39,8 @@ public final class GraceSweep implements AutoCloseable {
     }
 
     /** Runs {@link #runOnce()} every {@code interval} on its own thread until closed. */
-    public synchronized GraceSweep start(Duration interval) {
-        if (task == null) {
-            task = PeriodicTask.start("billing-grace-sweep", interval, this::runOnce);
-        }
+    public GraceSweep start(Duration interval) {
+        schedule.start(interval);
         return this;
     }
 
@@ -69,10 +67,7 @@ public final class GraceSweep implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (task != null) {
-            task.close();
-            task = null;
-        }
+    public void close() {
+        schedule.close();
     }
 }

@@ -44,6 +44,17 @@ public final class Transactions {
         return result;
     }
 
+    /**
+     * Runs reads in one snapshot (a read-only REPEATABLE READ transaction): every statement sees
+     * the same committed data, whatever commits meanwhile.
+     */
+    public <T> T inSnapshot(Function<DbExecute, T> reads) {
+        return inTransaction(exec -> {
+            exec.update("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return reads.apply(exec);
+        });
+    }
+
     public void run(java.util.function.Consumer<DbExecute> work) {
         inTransaction(exec -> {
             work.accept(exec);

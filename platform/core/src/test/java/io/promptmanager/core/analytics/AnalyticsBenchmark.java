@@ -63,18 +63,27 @@ public final class AnalyticsBenchmark {
             Transactions transactions = new Transactions(database.dbClient());
             RollupRepository rollups = new RollupRepository();
 
+            UnfoldedRuns unfolded = new UnfoldedRuns();
+            RollupWatermark watermark = new RollupWatermark();
             long started = System.nanoTime();
             write(transactions, accounts, owner.userId(), runs);
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("wrote %,d executions through the recorder in %.1f s (%,.0f per second)%n",
                     runs, seconds, runs / seconds);
+            started = System.nanoTime();
+            long folded = new RollupAggregator(transactions, rollups, unfolded, watermark,
+                    RollupAggregator.DEFAULT_INTERVAL).fold();
+            seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("folded %,d executions into the rollups in %.1f s (%,.0f per second)%n",
+                    folded, seconds, folded / seconds);
             database.dbClient().execute().update("VACUUM ANALYZE executions");
             database.dbClient().execute().update("VACUUM ANALYZE execution_rollups");
             database.dbClient().execute().query("SELECT level, count(*) AS n FROM execution_rollups GROUP BY level")
                     .forEach(row -> System.out.printf("rollup rows at level %s: %,d%n",
                             row.column("level").get(String.class), row.column("n").get(Long.class)));
 
-            AnalyticsService analytics = new AnalyticsService(transactions, rollups, Clock.systemUTC());
+            AnalyticsService analytics = new AnalyticsService(transactions, rollups, unfolded, watermark,
+                    Clock.systemUTC());
             LocalDate last = FIRST_DAY.plusDays(DAYS - 1);
             for (GroupBy groupBy : GroupBy.values()) {
                 time("analytics " + groupBy + " over 365 days", () -> analytics.report(owner,
@@ -110,7 +119,7 @@ public final class AnalyticsBenchmark {
         SplittableRandom random = new SplittableRandom(42);
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         try (ExecutionRecorder recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(),
-                new RollupRepository(), accounts.usage)) {
+                accounts.usage, () -> { })) {
             for (int i = 0; i < runs; i++) {
                 int day = (int) ((long) i * DAYS / runs);
                 Instant at = FIRST_DAY.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant()

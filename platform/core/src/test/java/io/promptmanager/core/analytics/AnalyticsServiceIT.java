@@ -26,7 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Reports read from rollups written the way the execution recorder writes them. */
+/** Reports read from rollups written the way the rollup fold writes them (see RollupAggregatorIT for the runs not folded yet). */
 class AnalyticsServiceIT {
     private static final LocalDate DAY_1 = LocalDate.parse("2026-03-01");
     private static final LocalDate DAY_2 = LocalDate.parse("2026-03-02");
@@ -52,7 +52,7 @@ class AnalyticsServiceIT {
                 Plan.PRO, null)));
         transactions = new Transactions(database.dbClient());
         RollupRepository rollups = new RollupRepository();
-        analytics = new AnalyticsService(transactions, rollups, clock);
+        analytics = new AnalyticsService(transactions, rollups, new UnfoldedRuns(), new RollupWatermark(), clock);
         UUID id = owner.userId();
         transactions.writeAll(List.of(rollups.add(List.of(
                 run(id, DAY_1, "summary", 1, "m/small", BillingType.SYSTEM, true, 100, "0.1"),
@@ -163,7 +163,7 @@ class AnalyticsServiceIT {
 
     private static RollupEntry run(UUID userId, LocalDate day, String prompt, int version, String model,
                                    BillingType billing, boolean succeeded, long latencyMs, String cost) {
-        return new RollupEntry(userId, day, prompt, version, model, billing, succeeded, 10, 20,
-                cost == null ? null : new BigDecimal(cost), latencyMs);
+        return new RollupEntry(userId, day, prompt, version, model, billing,
+                Measures.ofRun(succeeded, 10, 20, cost == null ? null : new BigDecimal(cost), latencyMs));
     }
 }

@@ -4,6 +4,9 @@ import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.common.DomainException;
 import io.promptmanager.core.common.ErrorCode;
 import io.promptmanager.core.db.Database;
+import io.promptmanager.core.db.Transactions;
+import io.promptmanager.core.execution.ExecutionRepository;
+import io.promptmanager.core.execution.Records;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.testing.AccountsFixture;
 import io.promptmanager.core.testing.MutableClock;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +36,7 @@ class PlatformUsageServiceIT {
     private static PlatformUsageService platform;
     private static Actor admin;
     private static Actor ada;
+    private static Transactions transactions;
 
     @BeforeAll
     static void recordRuns() {
@@ -43,6 +48,7 @@ class PlatformUsageServiceIT {
         UUID bob = accounts.users.create(admin, new NewUser("bob@example.com", PASSWORD, "Bob", Plan.FREE, null)).id();
         UUID gone = accounts.users.create(admin, new NewUser("gone@example.com", PASSWORD, "Gone", Plan.PRO, null)).id();
         accounts.users.update(admin, gone, new UserChanges(null, null, true));
+        transactions = accounts.transactions;
         RollupRepository rollups = new RollupRepository();
         accounts.transactions.writeAll(List.of(rollups.add(List.of(
                 run(ada.userId(), "2026-03-01", BillingType.SYSTEM, "0.10"),
@@ -50,7 +56,8 @@ class PlatformUsageServiceIT {
                 run(bob, "2026-03-01", BillingType.SYSTEM, "0.05"),
                 run(bob, "2026-03-03", BillingType.SYSTEM, null),
                 run(bob, "2026-02-20", BillingType.SYSTEM, "9")))));
-        platform = new PlatformUsageService(accounts.transactions, new PlatformUsageRepository(), clock);
+        platform = new PlatformUsageService(accounts.transactions, new PlatformUsageRepository(), new UnfoldedRuns(),
+                new RollupWatermark(), clock);
         subscription(accounts, ada.userId(), "sub_paying", "ACTIVE", true);
         subscription(accounts, bob, "sub_ended", "CANCELED", false);
     }
@@ -74,6 +81,25 @@ class PlatformUsageServiceIT {
         assertThat(usage.runs()).isEqualTo(4);
         assertThat(usage.systemCost()).isEqualByComparingTo("0.15");
         assertThat(usage.byokCost()).isEqualByComparingTo("0.50");
+    }
+
+    @Test
+    void addsTheRunsNotFoldedIntoTheRollupsYetAndCountsThemOnceAfterTheFold() {
+        // given two stored runs of a day with nothing in the rollups yet
+        Instant at = Instant.parse("2026-02-10T08:00:00Z");
+        transactions.writeAll(List.of(new ExecutionRepository().insert(List.of(
+                Records.succeeded(ada.userId(), "p", 1, "m", BillingType.SYSTEM, 10, new BigDecimal("0.25"), at),
+                Records.succeeded(ada.userId(), "p", 1, "m", BillingType.BYOK, 10, new BigDecimal("1.5"), at)))));
+        AnalyticsQuery day = new AnalyticsQuery(LocalDate.parse("2026-02-10"), LocalDate.parse("2026-02-10"),
+                GroupBy.DAY);
+        PlatformDay expected = new PlatformDay(LocalDate.parse("2026-02-10"), 2, new BigDecimal("0.25"),
+                new BigDecimal("1.5"));
+
+        // then they count before the fold, and once after it
+        assertThat(platform.usage(admin, day).days()).containsExactly(expected);
+        assertThat(new RollupAggregator(transactions, new RollupRepository(), new UnfoldedRuns(),
+                new RollupWatermark(), RollupAggregator.DEFAULT_INTERVAL).fold()).isEqualTo(2);
+        assertThat(platform.usage(admin, day).days()).containsExactly(expected);
     }
 
     @Test
@@ -105,7 +131,7 @@ class PlatformUsageServiceIT {
     }
 
     private static RollupEntry run(UUID userId, String day, BillingType billing, String cost) {
-        return new RollupEntry(userId, LocalDate.parse(day), "p", 1, "m", billing, true, 1, 1,
-                cost == null ? null : new BigDecimal(cost), 10);
+        return new RollupEntry(userId, LocalDate.parse(day), "p", 1, "m", billing,
+                Measures.ofRun(true, 1, 1, cost == null ? null : new BigDecimal(cost), 10));
     }
 }

@@ -1,6 +1,5 @@
 package io.promptmanager.core.execution;
 
-import io.promptmanager.core.analytics.RollupRepository;
 import io.promptmanager.core.apikey.Scope;
 import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.common.Channel;
@@ -60,7 +59,7 @@ class ExecutionHistoryServiceIT {
         }
         recorded.add(Records.succeeded(other.userId(), "even", 1, "m/a", BillingType.SYSTEM, 10, BigDecimal.ONE, START));
         try (ExecutionRecorder recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(),
-                new RollupRepository(), accounts.usage)) {
+                accounts.usage, () -> { })) {
             recorded.forEach(recorder::recordAndWait);
         }
     }

@@ -3,7 +3,10 @@ package io.promptmanager.core.execution;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.promptmanager.core.analytics.LatencyHistogram;
+import io.promptmanager.core.analytics.RollupAggregator;
 import io.promptmanager.core.analytics.RollupRepository;
+import io.promptmanager.core.analytics.RollupWatermark;
+import io.promptmanager.core.analytics.UnfoldedRuns;
 import io.promptmanager.core.common.BillingType;
 import io.promptmanager.core.db.Database;
 import io.promptmanager.core.db.Transactions;
@@ -46,6 +49,8 @@ class ExecutionRecorderIT {
     private static User user;
     private CountingConnectionPool pool;
     private ExecutionRecorder recorder;
+    private RollupAggregator aggregator;
+    private final AtomicInteger committedBatches = new AtomicInteger();
 
     @BeforeAll
     static void startDatabase() {
@@ -65,8 +70,12 @@ class ExecutionRecorderIT {
     void startRecorder() {
         pool = new CountingConnectionPool(database.dataSource());
         Transactions transactions = new Transactions(JdbcClientBuilder.create().connectionPool(pool).build());
-        recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(), new RollupRepository(),
-                accounts.usage);
+        aggregator = new RollupAggregator(new Transactions(database.dbClient()), new RollupRepository(),
+                new UnfoldedRuns(), new RollupWatermark(), RollupAggregator.DEFAULT_INTERVAL);
+        recorder = ExecutionRecorder.start(transactions, new ExecutionRepository(), accounts.usage, () -> {
+            committedBatches.incrementAndGet();
+            aggregator.recorded();
+        });
     }
 
     @AfterEach
@@ -89,8 +98,9 @@ class ExecutionRecorderIT {
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
 
         // the blocked batch, then 300 queued records in batches of at most 256: three statements,
-        // each writing its batch's executions, rollups and usage counters and committing them
+        // each writing its batch's executions and usage counters and committing them
         assertThat(pool.statements()).isEqualTo(3);
+        assertThat(committedBatches).as("each committed batch is announced for the rollup fold").hasValue(3);
         assertThat(rows("grouped")).isEqualTo(301);
         assertThat(accounts.usage.today(user.id(), Plan.PRO).used()).isZero(); // recorded on AT, not today
     }
@@ -113,6 +123,7 @@ class ExecutionRecorderIT {
         eventually(() -> batch.stream().allMatch(CompletableFuture::isDone));
         assertThat(batch).allMatch(CompletableFuture::isCompletedExceptionally);
         assertThat(rows("failing")).isEqualTo(1);
+        assertThat(committedBatches).as("a failed batch is not announced").hasValue(1);
         recorder.record(record("failing")).join();
         assertThat(rows("failing")).isEqualTo(2);
     }
@@ -138,7 +149,7 @@ class ExecutionRecorderIT {
     }
 
     @Test
-    void addsABatchOfMixedUsersDaysModelsAndQuotaOutcomesToEachRollupRowAndCounterExactly() {
+    void addsABatchOfMixedUsersDaysModelsAndQuotaOutcomesToEachCounterAndOnceFoldedToEachRollupRowExactly() {
         UUID a = newUser();
         UUID b = newUser();
         Instant march31 = Instant.parse("2026-03-31T10:00:00Z");
@@ -247,6 +258,7 @@ class ExecutionRecorderIT {
             expected[LatencyHistogram.bucketOf(latency)]++;
         }
 
+        aggregator.fold();
         for (String level : List.of("DAY", "MONTH", "DAY_TOTAL")) {
             String histogram = database.dbClient().execute().get("""
                             SELECT array_to_string(latency_histogram, ',') AS h
@@ -280,6 +292,7 @@ class ExecutionRecorderIT {
 
         int runs = callers * runsEach;
         assertThat(rows("concurrent")).isEqualTo(runs);
+        aggregator.fold();
         String rollups = "FROM execution_rollups WHERE user_id = ?::uuid AND level = ";
         assertThat(sum("SELECT sum(runs)::numeric AS n " + rollups + "'DAY_TOTAL'", owner))
                 .isEqualByComparingTo(Integer.toString(runs));
@@ -374,7 +387,9 @@ class ExecutionRecorderIT {
                 .orElseThrow().column("prompt_id").get(UUID.class);
     }
 
-    private static List<String> rollups(UUID userId) {
+    /** The user's rollup rows once everything stored is folded. */
+    private List<String> rollups(UUID userId) {
+        aggregator.fold();
         return database.dbClient().execute().query("""
                 SELECT level || ' ' || day || ' ' || model || ' ' || billing_type || ': ' || runs || ' ' || successes
                        || ' ' || errors || ' ' || prompt_tokens || ' ' || completion_tokens || ' ' || trim_scale(cost)
@@ -408,18 +423,18 @@ class ExecutionRecorderIT {
                 .orElseThrow().column("n").get(Long.class);
     }
 
-    /** Holds a lock the writer's rollup upsert needs, so records pile up in the queue meanwhile. */
+    /** Holds a lock the writer's insert needs (reads may go on), so records pile up in the queue meanwhile. */
     private static final class WriterBlock implements AutoCloseable {
         private final DbTransaction tx = database.dbClient().transaction();
         private boolean released;
 
         WriterBlock() {
-            tx.update("LOCK TABLE execution_rollups IN EXCLUSIVE MODE");
+            tx.update("LOCK TABLE executions IN EXCLUSIVE MODE");
         }
 
         void awaitWriterWaiting() {
             eventually(() -> database.dbClient().execute().get("""
-                    SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = 'execution_rollups'::regclass
+                    SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = 'executions'::regclass
                     """).orElseThrow().column("n").get(Long.class) > 0);
         }
 
