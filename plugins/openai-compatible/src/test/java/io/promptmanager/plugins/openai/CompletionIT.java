@@ -44,6 +44,22 @@ class CompletionIT extends ProviderTestSupport {
     }
 
     @Test
+    void sendsSuccessiveRunsOverOneKeptConnection() {
+        // given
+        start();
+        fake.replies("/chat/completions", json(200, fixture("chat-completion.json")));
+
+        // when
+        for (int run = 0; run < 3; run++) {
+            provider.complete(request(Credentials.system()));
+        }
+
+        // then
+        assertThat(fake.requests("/chat/completions")).hasSize(3);
+        assertThat(fake.connections("/chat/completions")).isEqualTo(1);
+    }
+
+    @Test
     void sendsTheConversationAndParametersWithTheSystemKeyAsBearer() throws Exception {
         // given
         start();

@@ -1,37 +1,18 @@
 package io.promptmanager.plugins.openaiwire;
 
-import io.promptmanager.plugin.model.ChatMessage;
-import io.promptmanager.plugin.model.CompletionRequest;
-import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.GenerationParameters;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The headers each request carries, whichever key, path and accepted type it has. */
 @Timeout(20)
-class RequestHeadersIT {
-    private static final String ANSWER = "{\"id\":\"gen-1\",\"choices\":[{\"message\":{\"content\":\"Paris.\"}}]}";
-
-    private RawUpstream upstream;
-    private UpstreamHttp http;
-
-    @AfterEach
-    void close() throws IOException {
-        http.close();
-        upstream.close();
-    }
-
+class RequestHeadersIT extends RawUpstreamTestSupport {
     @Test
     void sendsTheKeyOfEachCallEvenWhenItChangesFromCallToCall() throws IOException {
         // given
@@ -39,11 +20,11 @@ class RequestHeadersIT {
         String userKey = new String("user-key-1".toCharArray());
 
         // when
-        chat.complete(request(), "system-key");
-        chat.complete(request(), userKey);
-        chat.complete(request(), new String("user-key-2".toCharArray()));
-        chat.complete(request(), "system-key");
-        chat.complete(request(), null);
+        chat.complete(request(Duration.ofSeconds(10)), "system-key");
+        chat.complete(request(Duration.ofSeconds(10)), userKey);
+        chat.complete(request(Duration.ofSeconds(10)), new String("user-key-2".toCharArray()));
+        chat.complete(request(Duration.ofSeconds(10)), "system-key");
+        chat.complete(request(Duration.ofSeconds(10)), null);
 
         // then
         assertThat(upstream.heads()).hasSize(5);
@@ -60,7 +41,7 @@ class RequestHeadersIT {
         ChatCompletions chat = answeringChat(Map.of("X-Title", "Prompt Manager", "HTTP-Referer", "https://pm.example"));
 
         // when
-        chat.complete(request(), "k-1");
+        chat.complete(request(Duration.ofSeconds(10)), "k-1");
 
         // then
         String head = upstream.heads().getFirst();
@@ -73,12 +54,30 @@ class RequestHeadersIT {
     }
 
     @Test
+    void namesTheHostAsksToKeepTheConnectionAndSaysWhichClientAsHttpClientItselfWould() throws IOException {
+        // given
+        ChatCompletions chat = answeringChat(Map.of());
+
+        // when
+        chat.complete(request(Duration.ofSeconds(10)), "k-1");
+        http.get("/models", null, Instant.now().plusSeconds(10)).body().close();
+
+        // then
+        assertThat(upstream.heads()).hasSize(2).allSatisfy(head -> {
+            assertThat(head).contains("\r\nHost: 127.0.0.1:" + upstream.baseUrl().getPort() + "\r\n",
+                    "\r\nConnection: keep-alive\r\n", "\r\nUser-Agent: Apache-HttpClient/5.");
+            assertThat(head.split("\r\nHost: ", -1)).hasSize(2);
+            assertThat(head.split("\r\nUser-Agent: ", -1)).hasSize(2);
+        });
+    }
+
+    @Test
     void asksAStreamForEventsAndAGetForJsonWithoutABodyType() throws IOException {
         // given
         ChatCompletions chat = answeringChat(Map.of());
 
         // when
-        chat.stream(request(), delta -> { }, "k-1");
+        chat.stream(request(Duration.ofSeconds(10)), delta -> { }, "k-1");
         http.get("/models", "k-1", Instant.now().plusSeconds(10)).body().close();
 
         // then
@@ -95,7 +94,7 @@ class RequestHeadersIT {
         ChatCompletions chat = answeringChat(Map.of("X-Title", "Prompt\r\nInjected: yes"));
 
         // when
-        chat.complete(request(), "k-1");
+        chat.complete(request(Duration.ofSeconds(10)), "k-1");
 
         // then
         assertThat(upstream.heads().getFirst()).contains("\r\nX-Title: Prompt  Injected: yes\r\n")
@@ -104,17 +103,9 @@ class RequestHeadersIT {
 
     private ChatCompletions answeringChat(Map<String, String> headers) throws IOException {
         upstream = new RawUpstream(out -> {
-            RawUpstream.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                    + ANSWER.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + ANSWER);
+            RawUpstream.write(out, ok("application/json", ANSWER));
             return true;
         });
-        http = new UpstreamHttp(new HttpSettings(upstream.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5), 0),
-                UpstreamHttpIT.DIALECT, headers, Clock.systemUTC(), Duration.ofMillis(10));
-        return new ChatCompletions(http, UpstreamHttpIT.DIALECT);
-    }
-
-    private static CompletionRequest request() {
-        return new CompletionRequest("m", List.of(new ChatMessage("user", "Capital of France?")),
-                GenerationParameters.defaults(), Credentials.system(), Instant.now().plusSeconds(10), "exec-1");
+        return chat(Duration.ofSeconds(5), headers);
     }
 }

@@ -141,6 +141,6 @@ class TlsIT {
     private static UpstreamHttp http(String host, int port) {
         URI baseUrl = URI.create("https://" + host + ":" + port + "/v1");
         return new UpstreamHttp(new HttpSettings(baseUrl, Duration.ofSeconds(2), Duration.ofSeconds(5), 0),
-                UpstreamHttpIT.DIALECT, Map.of(), Clock.systemUTC(), Duration.ofMillis(10));
+                RawUpstreamTestSupport.DIALECT, Map.of(), Clock.systemUTC(), Duration.ofMillis(10));
     }
 }

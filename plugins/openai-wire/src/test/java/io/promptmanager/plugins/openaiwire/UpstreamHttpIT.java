@@ -1,25 +1,13 @@
 package io.promptmanager.plugins.openaiwire;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.promptmanager.plugin.model.ChatMessage;
-import io.promptmanager.plugin.model.CompletionRequest;
-import io.promptmanager.plugin.model.Credentials;
-import io.promptmanager.plugin.model.GenerationParameters;
 import io.promptmanager.plugin.model.ProviderException;
 import io.promptmanager.plugin.model.ProviderException.Kind;
-import io.promptmanager.plugin.model.TokenUsage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** What goes over the wire, and how the deadline and pooled connections are kept. */
 @Timeout(20)
-class UpstreamHttpIT {
-    private static final String ANSWER = "{\"id\":\"gen-1\",\"model\":\"m\",\"choices\":[{\"message\":"
-            + "{\"role\":\"assistant\",\"content\":\"Paris.\"},\"finish_reason\":\"stop\"}],"
-            + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}";
-    static final WireDialect DIALECT = new WireDialect(ServerName.proper("Upstream"), SettingNames.of("test"),
-            new TokensOnly(), new StatusOnly());
-
-    private RawUpstream upstream;
-    private UpstreamHttp http;
-
-    @AfterEach
-    void close() throws IOException {
-        if (http != null) {
-            http.close();
-        }
-        upstream.close();
-    }
-
+class UpstreamHttpIT extends RawUpstreamTestSupport {
     @Test
     void sendsPlainHttp11WithoutUpgradeHeadersOnOneKeptConnection() throws IOException {
         // given
@@ -52,7 +23,7 @@ class UpstreamHttpIT {
             RawUpstream.write(out, ok("application/json", ANSWER));
             return true;
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
 
         // when
         chat.complete(request(Duration.ofSeconds(10)), "k-1");
@@ -79,7 +50,7 @@ class UpstreamHttpIT {
                 Thread.sleep(50);
             }
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -102,7 +73,7 @@ class UpstreamHttpIT {
             }
             return true;
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -117,7 +88,7 @@ class UpstreamHttpIT {
     void neverSendsAPostAgainWhenTheConnectionDropsBeforeAnAnswer() throws IOException {
         // given a server that reads the request and hangs up
         upstream = new RawUpstream(out -> false);
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
 
         // when
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -137,7 +108,7 @@ class UpstreamHttpIT {
             Thread.sleep(200);
             return false;
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
         chat.complete(request(Duration.ofSeconds(10)), "k-1");
         Thread.sleep(1500); // idle past the pool's validate-after-inactivity
 
@@ -160,7 +131,7 @@ class UpstreamHttpIT {
                     + "Transfer-Encoding: chunked\r\n\r\n" + chunk(events) + "0\r\n\r\n");
             return true;
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0);
+        ChatCompletions chat = chat(Duration.ofSeconds(5));
 
         // when
         chat.stream(request(Duration.ofSeconds(10)), delta -> { }, "k-1");
@@ -183,7 +154,7 @@ class UpstreamHttpIT {
             Thread.sleep(60_000);
             return false;
         });
-        ChatCompletions chat = chat(upstream.baseUrl(), 0, Duration.ofSeconds(30));
+        ChatCompletions chat = chat(Duration.ofSeconds(30));
 
         // when
         String text = chat.stream(request(Duration.ofSeconds(30)), delta -> { }, "k-1").text();
@@ -194,51 +165,11 @@ class UpstreamHttpIT {
         assertThat(upstream.connections()).isEqualTo(2);
     }
 
-    private ChatCompletions chat(URI baseUrl, int maxRetries) {
-        return chat(baseUrl, maxRetries, Duration.ofSeconds(5));
-    }
-
-    private ChatCompletions chat(URI baseUrl, int maxRetries, Duration readTimeout) {
-        http = new UpstreamHttp(new HttpSettings(baseUrl, Duration.ofSeconds(2), readTimeout, maxRetries),
-                DIALECT, Map.of(), Clock.systemUTC(), Duration.ofMillis(10));
-        return new ChatCompletions(http, DIALECT);
-    }
-
-    private static CompletionRequest request(Duration timeLeft) {
-        return new CompletionRequest("m", List.of(new ChatMessage("user", "Capital of France?")),
-                GenerationParameters.defaults(), Credentials.system(), Instant.now().plus(timeLeft), "exec-1");
-    }
-
-    private static String ok(String contentType, String body) {
-        return "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    private ChatCompletions chat(Duration readTimeout) {
+        return chat(readTimeout, Map.of());
     }
 
     private static String chunk(String text) {
         return Integer.toHexString(text.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + text + "\r\n";
-    }
-
-    private static final class TokensOnly implements UsageAccounting {
-        @Override
-        public void ask(JsonGenerator requestBody, boolean stream) {
-        }
-
-        @Override
-        public TokenUsage read(JsonNode usage) {
-            return new TokenUsage(Json.count(usage, "prompt_tokens"), Json.count(usage, "completion_tokens"), null,
-                    false, null);
-        }
-    }
-
-    private static final class StatusOnly implements ErrorMapping {
-        @Override
-        public ProviderException fromStatus(int status, JsonNode error, Duration retryAfter, String keyInUse) {
-            return Failures.upstream(Kind.INTERNAL, "HTTP " + status, false, null, status);
-        }
-
-        @Override
-        public ProviderException inBand(JsonNode error, boolean streamed, boolean deltasDelivered, String keyInUse) {
-            return Failures.of(Kind.STREAM_ERROR, "in band", true);
-        }
     }
 }

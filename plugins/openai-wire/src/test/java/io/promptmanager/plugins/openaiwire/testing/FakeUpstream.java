@@ -57,8 +57,8 @@ public final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    /** A request as received. */
-    public record Recorded(String method, String path, Headers headers, String body) {
+    /** A request as received, and the client address of the TCP connection it came on. */
+    public record Recorded(String method, String path, Headers headers, String body, InetSocketAddress client) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -105,6 +105,11 @@ public final class FakeUpstream implements AutoCloseable {
     /** The requests received on {@code path} (relative to the API prefix), oldest first. */
     public synchronized List<Recorded> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** How many TCP connections the requests received on {@code path} came on. */
+    public synchronized long connections(String path) {
+        return requests(path).stream().map(Recorded::client).distinct().count();
     }
 
     /** Every request received, oldest first. */
@@ -204,7 +209,8 @@ public final class FakeUpstream implements AutoCloseable {
         }
         Reply reply;
         synchronized (this) {
-            requests.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body));
+            requests.add(new Recorded(exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body,
+                    exchange.getRemoteAddress()));
             Deque<Reply> queue = replies.get(path);
             reply = queue == null ? null : queue.size() > 1 ? queue.poll() : queue.peek();
         }
