@@ -58,7 +58,7 @@ public final class AnalyticsService {
             List<RollupRepository.Row> read = new ArrayList<>(query.groupBy() == GroupBy.DAY
                     ? rollups.dayTotals(exec, actor.userId(), query.from(), query.to())
                     : rollups.byKey(exec, actor.userId(), query.from(), query.to()));
-            for (RollupEntry entry : unfolded.above(exec, watermark.current(exec), actor.userId(), query.from(),
+            for (RollupEntry entry : unfolded.in(exec, watermark.unfolded(exec), actor.userId(), query.from(),
                     query.to())) {
                 read.add(RollupRepository.Row.of(entry));
             }

@@ -43,7 +43,7 @@ public final class PlatformUsageService {
         return transactions.inSnapshot(exec -> {
             repository.days(exec, range.from(), range.to())
                     .forEach(day -> byDay.merge(day.day(), day, PlatformDay::plus));
-            unfolded.above(exec, watermark.current(exec), range.from(), range.to())
+            unfolded.in(exec, watermark.unfolded(exec), range.from(), range.to())
                     .forEach(entry -> byDay.merge(entry.day(), PlatformDay.of(entry), PlatformDay::plus));
             return new PlatformUsage(range.from(), range.to(), new ArrayList<>(byDay.values()),
                     repository.proAccounts(exec), repository.proSubscriptions(exec));

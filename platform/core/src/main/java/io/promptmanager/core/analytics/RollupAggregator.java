@@ -89,20 +89,20 @@ public final class RollupAggregator implements AutoCloseable {
         if (!watermark.tryLockForFold(exec)) {
             return Step.NOTHING;
         }
-        RollupWatermark.Bounds bounds = watermark.bounds(exec);
-        if (bounds.empty()) {
+        RollupWatermark.XidRange foldable = watermark.foldable(exec);
+        if (foldable.empty()) {
             return Step.NOTHING;
         }
         // a backlog (say after a long transaction held the horizon) is folded a slice at a time
-        OptionalLong cut = unfolded.nthFrom(exec, bounds.watermark(), bounds.horizon(), runsPerTransaction);
-        long to = cut.isPresent() && cut.getAsLong() > bounds.watermark() ? cut.getAsLong() : bounds.horizon();
-        List<RollupEntry> entries = unfolded.between(exec, bounds.watermark(), to);
+        OptionalLong cut = unfolded.nthFrom(exec, foldable, runsPerTransaction);
+        long to = cut.isPresent() && cut.getAsLong() > foldable.from() ? cut.getAsLong() : foldable.to();
+        List<RollupEntry> entries = unfolded.in(exec, new RollupWatermark.XidRange(foldable.from(), to));
         if (!entries.isEmpty()) {
             SqlWrite upsert = rollups.add(entries);
             exec.update(upsert.sql(), upsert.parameters());
         }
         watermark.advance(exec, to);
-        return new Step(entries.stream().mapToLong(e -> e.measures().runs()).sum(), to < bounds.horizon());
+        return new Step(entries.stream().mapToLong(e -> e.measures().runs()).sum(), to < foldable.to());
     }
 
     /** Stops the periodic folds, then folds what is left. */

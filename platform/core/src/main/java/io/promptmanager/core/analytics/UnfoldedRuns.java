@@ -2,6 +2,7 @@ package io.promptmanager.core.analytics;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.promptmanager.core.analytics.RollupWatermark.XidRange;
 import io.promptmanager.core.common.BillingType;
 
 import java.math.BigDecimal;
@@ -13,8 +14,8 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Stored executions not yet in the rollups — those at or above the {@link RollupWatermark} —
- * summed in the database per rollup key, outcome, known cost and latency bucket (the buckets of
+ * Stored executions not yet in the rollups — those inserted by transactions at or above the
+ * {@link RollupWatermark} — summed in the database per rollup key, outcome, known cost and latency bucket (the buckets of
  * {@link LatencyHistogram}, computed by {@code width_bucket}): the tail a fold adds to the
  * rollups, and that a report adds to what it reads from them.
  */
@@ -25,53 +26,64 @@ public final class UnfoldedRuns {
                    width_bucket(e.latency_ms, ?::bigint[]) AS latency_bucket, count(*) AS runs,
                    sum(e.prompt_tokens)::bigint AS prompt_tokens, sum(e.completion_tokens)::bigint AS completion_tokens,
                    sum(e.cost) AS cost, sum(e.latency_ms)::bigint AS latency_ms_sum
-            FROM executions e
             """;
     private static final String GROUPS = """
             GROUP BY e.user_id, day, e.prompt_name, e.version_number, e.model, e.billing_type, succeeded,
                      cost_unknown, latency_bucket
             """;
-    private static final String BETWEEN = SUMS + """
+    private static final String IN_RANGE = SUMS + """
+            FROM executions e
             WHERE e.recorded_xid >= ? AND e.recorded_xid < ?
             """ + GROUPS;
-    private static final String ABOVE = SUMS + """
-            WHERE e.recorded_xid >= ? AND e.created_at >= ? AND e.created_at < ?
+    // The range alone picks the rows, through the index on recorded_xid: given the account and days
+    // too, the planner may walk the account's whole history by (user_id, created_at) instead,
+    // seconds for a busy account, when it misjudges how few rows the range holds.
+    private static final String UNFOLDED = """
+            WITH unfolded AS MATERIALIZED (
+                SELECT user_id, created_at, prompt_name, version_number, model, billing_type, status, cost,
+                       latency_ms, prompt_tokens, completion_tokens
+                FROM executions WHERE recorded_xid >= ? AND recorded_xid < ?)
+            """;
+    private static final String IN_RANGE_ON_DAYS = UNFOLDED + SUMS + """
+            FROM unfolded e
+            WHERE e.created_at >= ? AND e.created_at < ?
             """ + GROUPS;
-    private static final String ABOVE_FOR_USER = SUMS + """
-            WHERE e.recorded_xid >= ? AND e.user_id = ?::uuid AND e.created_at >= ? AND e.created_at < ?
+    private static final String IN_RANGE_ON_DAYS_OF_USER = UNFOLDED + SUMS + """
+            FROM unfolded e
+            WHERE e.user_id = ?::uuid AND e.created_at >= ? AND e.created_at < ?
             """ + GROUPS;
-    private static final String NTH_FROM = """
+    private static final String NTH = """
             SELECT recorded_xid FROM executions
             WHERE recorded_xid >= ? AND recorded_xid < ?
             ORDER BY recorded_xid OFFSET ? LIMIT 1
             """;
     private static final String THRESHOLDS = toArrayLiteral(LatencyHistogram.widthBucketThresholds());
 
-    /** The runs inserted by transactions from {@code from} (included) to {@code to} (excluded). */
-    public List<RollupEntry> between(DbExecute exec, long from, long to) {
-        return exec.query(BETWEEN, THRESHOLDS, from, to).map(UnfoldedRuns::entry).toList();
+    /** The runs inserted by the transactions of {@code range}. */
+    public List<RollupEntry> in(DbExecute exec, XidRange range) {
+        return exec.query(IN_RANGE, THRESHOLDS, range.from(), range.to()).map(UnfoldedRuns::entry).toList();
     }
 
     /**
-     * The transaction id of the {@code n}th run (from 0) inserted from {@code from} (included) to
-     * {@code to} (excluded), in id order; empty when there are not that many.
+     * The transaction id of the {@code n}th run (from 0) inserted by the transactions of
+     * {@code range}, in id order; empty when there are not that many.
      */
-    public OptionalLong nthFrom(DbExecute exec, long from, long to, long n) {
-        return exec.get(NTH_FROM, from, to, n)
+    public OptionalLong nthFrom(DbExecute exec, XidRange range, long n) {
+        return exec.get(NTH, range.from(), range.to(), n)
                 .map(row -> OptionalLong.of(row.column("recorded_xid").get(Long.class)))
                 .orElse(OptionalLong.empty());
     }
 
-    /** Every account's runs at or above {@code watermark} on the UTC days {@code from} to {@code to}. */
-    public List<RollupEntry> above(DbExecute exec, long watermark, LocalDate from, LocalDate to) {
-        return exec.query(ABOVE, THRESHOLDS, watermark, startOf(from), startOf(to.plusDays(1)))
-                .map(UnfoldedRuns::entry).toList();
+    /** Every account's runs of {@code range} on the UTC days {@code from} to {@code to}. */
+    public List<RollupEntry> in(DbExecute exec, XidRange range, LocalDate from, LocalDate to) {
+        return exec.query(IN_RANGE_ON_DAYS, range.from(), range.to(), THRESHOLDS, startOf(from),
+                startOf(to.plusDays(1))).map(UnfoldedRuns::entry).toList();
     }
 
-    /** One account's runs at or above {@code watermark} on the UTC days {@code from} to {@code to}. */
-    public List<RollupEntry> above(DbExecute exec, long watermark, UUID userId, LocalDate from, LocalDate to) {
-        return exec.query(ABOVE_FOR_USER, THRESHOLDS, watermark, userId, startOf(from), startOf(to.plusDays(1)))
-                .map(UnfoldedRuns::entry).toList();
+    /** One account's runs of {@code range} on the UTC days {@code from} to {@code to}. */
+    public List<RollupEntry> in(DbExecute exec, XidRange range, UUID userId, LocalDate from, LocalDate to) {
+        return exec.query(IN_RANGE_ON_DAYS_OF_USER, range.from(), range.to(), THRESHOLDS, userId, startOf(from),
+                startOf(to.plusDays(1))).map(UnfoldedRuns::entry).toList();
     }
 
     private static Timestamp startOf(LocalDate day) {
