@@ -50,9 +50,6 @@ final class AnalyticsLoad {
             "meta-llama/llama-3.3-70b-instruct:free", "google/gemini-2.0-flash-001"};
     private static final List<String> GROUPINGS = List.of("day", "prompt", "version", "model", "billingType");
     private static final int WARMUPS = 5;
-    private static final String UNFOLDED = """
-            SELECT count(*) AS n FROM executions WHERE recorded_xid >= (SELECT watermark FROM rollup_watermark)
-            """;
 
     record Report(String groupBy, double medianMs, double maxMs, int groups) {
     }
@@ -130,31 +127,25 @@ final class AnalyticsLoad {
 
     /**
      * Folds every stored execution into the rollups, as the server would within a second or so of
-     * storing them. The server's own fold may hold the turn meanwhile: then this waits for it.
+     * storing them: until the watermark passes every transaction the writing used. The server's own
+     * fold may hold the turn meanwhile: then this waits for it.
      */
     private static void foldEverything(BenchDatabase target) {
         try (Database database = Database.start(settings(target))) {
             Transactions transactions = new Transactions(database.dbClient());
+            RollupWatermark watermark = new RollupWatermark();
             RollupAggregator aggregator = new RollupAggregator(transactions, new RollupRepository(), new UnfoldedRuns(),
-                    new RollupWatermark(), RollupAggregator.DEFAULT_INTERVAL);
+                    watermark, RollupAggregator.DEFAULT_INTERVAL);
+            long written = watermark.unfolded(transactions.read()).to();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (transactions.read().get(UNFOLDED).orElseThrow().column("n").get(Long.class) > 0) {
+            while (watermark.unfolded(transactions.read()).from() < written) {
                 if (aggregator.fold() == 0) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("The executions were not folded into the rollups within 5 min");
                     }
-                    sleep(Duration.ofMillis(100));
+                    Product.sleep(Duration.ofMillis(100));
                 }
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

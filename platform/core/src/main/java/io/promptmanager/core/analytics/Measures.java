@@ -25,13 +25,6 @@ public record Measures(long runs, long successes, long errors, long promptTokens
                 cost == null ? BigDecimal.ZERO : cost, cost == null ? runs : 0, latencyMsSum, histogram);
     }
 
-    /** The totals of one run; {@code cost} is null when unknown. */
-    public static Measures ofRun(boolean succeeded, long promptTokens, long completionTokens, BigDecimal cost,
-                                 long latencyMs) {
-        return ofRuns(1, succeeded, promptTokens, completionTokens, cost, latencyMs,
-                LatencyHistogram.bucketOf(latencyMs));
-    }
-
     public Measures plus(Measures other) {
         long[] histogram = new long[LatencyHistogram.BUCKETS];
         for (int i = 0; i < histogram.length; i++) {

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class RollupRepository {
     private static final String ALL = "";
-    // Rows arrive sorted by key and are upserted in that order, so two nodes' batches lock shared
-    // rows in the same order and cannot deadlock.
+    // Folds take turns (RollupAggregator), so only one upserts at a time; rows still arrive sorted
+    // by key and are upserted in that order — the primary key's order, in which deleting an account
+    // locks its rows too — so a fold and a deletion cannot deadlock.
     // The histograms are added bucket by bucket: a multi-argument unnest zips the arrays and its
     // function scan returns the rows in array order, which ARRAY(...) keeps. (An ORDER BY over WITH
     // ORDINALITY said the same at the price of a sort per row, a quarter of the statement's CPU.)

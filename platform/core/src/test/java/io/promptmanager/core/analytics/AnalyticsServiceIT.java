@@ -164,6 +164,7 @@ class AnalyticsServiceIT {
     private static RollupEntry run(UUID userId, LocalDate day, String prompt, int version, String model,
                                    BillingType billing, boolean succeeded, long latencyMs, String cost) {
         return new RollupEntry(userId, day, prompt, version, model, billing,
-                Measures.ofRun(succeeded, 10, 20, cost == null ? null : new BigDecimal(cost), latencyMs));
+                Measures.ofRuns(1, succeeded, 10, 20, cost == null ? null : new BigDecimal(cost), latencyMs,
+                        LatencyHistogram.bucketOf(latencyMs)));
     }
 }

@@ -132,6 +132,7 @@ class PlatformUsageServiceIT {
 
     private static RollupEntry run(UUID userId, String day, BillingType billing, String cost) {
         return new RollupEntry(userId, LocalDate.parse(day), "p", 1, "m", billing,
-                Measures.ofRun(true, 1, 1, cost == null ? null : new BigDecimal(cost), 10));
+                Measures.ofRuns(1, true, 1, 1, cost == null ? null : new BigDecimal(cost), 10,
+                        LatencyHistogram.bucketOf(10)));
     }
 }

@@ -11,6 +11,7 @@ import io.promptmanager.core.execution.ExecutionRepository;
 import io.promptmanager.core.execution.Records;
 import io.promptmanager.core.plan.Plan;
 import io.promptmanager.core.testing.AccountsFixture;
+import io.promptmanager.core.testing.Await;
 import io.promptmanager.core.testing.CountingConnectionPool;
 import io.promptmanager.core.testing.MutableClock;
 import io.promptmanager.core.testing.TestDatabase;
@@ -29,7 +30,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,7 +178,7 @@ class RollupAggregatorIT {
                 Duration.ofMillis(50));
         try (periodic) {
             periodic.start();
-            eventually(() -> pool.statements() > 0); // the first turn folds what an earlier process left
+            Await.within(Duration.ofSeconds(10), () -> pool.statements() > 0); // the first turn folds what an earlier process left
             sleep(Duration.ofMillis(200)); // and a turn that added runs looks once more
             long idle = pool.statements();
             sleep(Duration.ofMillis(400));
@@ -187,7 +187,7 @@ class RollupAggregatorIT {
             transactions.writeAll(List.of(new ExecutionRepository().insert(List.of(
                     run(owner, "periodic", "m/small", BillingType.SYSTEM, 10, "1")))));
             periodic.recorded();
-            eventually(() -> storedRollupRuns(owner) == 1);
+            Await.within(Duration.ofSeconds(10), () -> storedRollupRuns(owner) == 1);
         }
     }
 
@@ -254,16 +254,6 @@ class RollupAggregatorIT {
                 SELECT coalesce(sum(runs), 0)::bigint AS n FROM execution_rollups
                 WHERE user_id = ?::uuid AND level = 'DAY_TOTAL'
                 """, owner.userId()).orElseThrow().column("n").get(Long.class);
-    }
-
-    private static void eventually(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            sleep(Duration.ofMillis(10));
-        }
     }
 
     private static void sleep(Duration duration) {

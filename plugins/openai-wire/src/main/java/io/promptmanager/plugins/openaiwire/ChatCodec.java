@@ -46,7 +46,8 @@ public final class ChatCodec {
         JsonNode delta = Json.objectAt(choice, "delta");
         JsonNode usage = Json.objectAt(root, "usage");
         return new Chunk(Json.text(root, "id"), Json.text(root, "model"), Json.text(delta, "content"),
-                Json.text(choice, "finish_reason"), usage == null ? null : usage(root), Json.objectAt(root, "error"));
+                Json.text(choice, "finish_reason"), usage == null ? null : dialect.usage().read(usage),
+                Json.objectAt(root, "error"));
     }
 
     /**
@@ -58,10 +59,5 @@ public final class ChatCodec {
      * @param error        the in-band error object, else null
      */
     record Chunk(String id, String model, String content, String finishReason, TokenUsage usage, JsonNode error) {
-    }
-
-    private TokenUsage usage(JsonNode root) {
-        JsonNode usage = Json.objectAt(root, "usage");
-        return usage == null ? NO_USAGE : dialect.usage().read(usage);
     }
 }
